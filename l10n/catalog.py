@@ -1,0 +1,126 @@
+"""PO/POT catalogues: reading with located errors, atomic writing, headers, statistics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import polib
+from babel import Locale
+from babel.messages.plurals import get_plural
+
+from . import __version__
+from .errors import CatalogError
+from .fsutil import atomic_write_text, read_text
+
+WRAP_WIDTH = 79
+_SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def now_stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    """Parse a PO/POT file; syntax errors become CatalogError with the line number."""
+    text = read_text(path, CatalogError, "catalogue")
+    try:
+        po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as exc:
+        m = _SYNTAX_LINE.search(str(exc))
+        detail = str(exc).split(" (line")[0].replace("Syntax error in po file", "PO syntax error")
+        raise CatalogError(detail or "PO syntax error", path, int(m.group(1)) if m else None) from exc
+    po.fpath = str(path)
+    return po
+
+
+def write_catalog(po: polib.POFile, path: Path) -> None:
+    """Write atomically (temporary file + rename)."""
+    po.wrapwidth = WRAP_WIDTH
+    atomic_write_text(path, po.__unicode__() if hasattr(po, "__unicode__") else str(po))
+
+
+def plural_forms(lang: str) -> str:
+    plural = get_plural(Locale.parse(lang.replace("-", "_")))
+    return plural.plural_forms
+
+
+def language_name(lang: str) -> str:
+    return Locale.parse(lang.replace("-", "_")).get_display_name("en") or lang
+
+
+def template_metadata(project_name: str) -> dict[str, str]:
+    return {
+        "Project-Id-Version": f"{project_name} 1.0",
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": now_stamp(),
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"l10n {__version__}",
+    }
+
+
+def catalog_metadata(template: dict[str, str], lang: str, old: dict[str, str] | None = None) -> dict[str, str]:
+    """Header of a language catalogue: the template's, with language fields filled in and
+    the translator fields of an existing catalogue kept."""
+    meta = dict(template)
+    meta["Language"] = lang.replace("-", "_")
+    meta["Language-Team"] = f"{language_name(lang)}"
+    meta["Plural-Forms"] = plural_forms(lang)
+    meta["PO-Revision-Date"] = now_stamp()
+    meta["Last-Translator"] = "l10n"
+    if old:
+        for key in ("PO-Revision-Date", "Last-Translator", "Language-Team"):
+            if old.get(key) and "YEAR-MO-DA" not in old[key] and "FULL NAME" not in old[key]:
+                meta[key] = old[key]
+    return meta
+
+
+def iter_entries(po: polib.POFile) -> Iterator[polib.POEntry]:
+    """Active (non-obsolete) entries, header excluded."""
+    return (e for e in po if not e.obsolete)
+
+
+def entry_key(entry: polib.POEntry) -> tuple[str, str]:
+    return (entry.msgctxt or "", entry.msgid)
+
+
+def is_translated(entry: polib.POEntry) -> bool:
+    return bool(entry.msgstr) and not entry.fuzzy and not entry.obsolete
+
+
+@dataclass
+class Counts:
+    """Entry and source-word counts by state (pocount's rules)."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    translated_words: int = 0
+    fuzzy_words: int = 0
+    untranslated_words: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def total_words(self) -> int:
+        return self.translated_words + self.fuzzy_words + self.untranslated_words
+
+    def add(self, other: "Counts") -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, int]:
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data.update(total=self.total, total_words=self.total_words)
+        return data

