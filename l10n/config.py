@@ -8,6 +8,7 @@ change here.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,8 +136,9 @@ def load_config(project: Path | None = None, start: Path | None = None) -> Confi
     except UnicodeDecodeError as exc:
         raise ConfigError("file is not UTF-8", path) from exc
     except tomllib.TOMLDecodeError as exc:
-        lineno = getattr(exc, "lineno", None)
-        raise ConfigError(f"invalid TOML: {exc}", path, lineno) from exc
+        m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(f"invalid TOML: {detail}", path, int(m.group(1)) if m else None) from exc
     return _config_from_raw(raw, path)
 
 

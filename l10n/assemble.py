@@ -1,0 +1,161 @@
+"""Reassemble translated articles from a source article and its catalogue.
+
+Translations replace the source sentences inside the article's own text, so the
+block structure, Markdown markers, URLs and the whitespace between sentences
+come through untouched. With an untranslated catalogue and the ``source``
+fallback, Markdown output is the source file byte for byte.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import polib
+
+from .article import Article, Block
+from .extract import Segment, article_segments
+
+FORMATS = ("md", "html", "txt")
+FALLBACKS = ("source", "mark", "none")
+
+
+@dataclass
+class BuildStats:
+    translated: int = 0
+    fuzzy: int = 0
+    missing: int = 0
+    fuzzy_used: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(translated=self.translated, fuzzy=self.fuzzy, missing=self.missing, fuzzy_used=self.fuzzy_used)
+
+
+@dataclass
+class Rendered:
+    """Per block: the translated text; per article: what was used."""
+
+    blocks: list[str] = field(default_factory=list)
+    stats: BuildStats = field(default_factory=BuildStats)
+
+
+def _translation(entry: polib.POEntry | None, include_fuzzy: bool, stats: BuildStats) -> str | None:
+    if entry is None or not entry.msgstr:
+        stats.missing += 1
+        return None
+    if entry.fuzzy:
+        stats.fuzzy += 1
+        if not include_fuzzy:
+            return None
+        stats.fuzzy_used += 1
+        return entry.msgstr
+    stats.translated += 1
+    return entry.msgstr
+
+
+def _fallback(text: str, fallback: str, source_lang: str, fmt: str) -> str:
+    if fallback == "source":
+        return text
+    if fallback == "mark":
+        return f"\x00mark\x01{text}\x00/mark\x01" if fmt == "html" else f"[{source_lang}: {text}]"
+    return ""
+
+
+def render_blocks(
+    article: Article,
+    po: polib.POFile | None,
+    *,
+    source_lang: str = "nb",
+    include_fuzzy: bool = False,
+    fallback: str = "source",
+    fmt: str = "md",
+) -> Rendered:
+    """Translate every block of ``article`` sentence by sentence, keeping inter-sentence text."""
+    index = {(e.msgctxt or "", e.msgid): e for e in (po or []) if not e.obsolete}
+    segments = article_segments(article, source_lang)
+    by_block: dict[int, list[Segment]] = {}
+    for seg in segments:
+        by_block.setdefault(seg.block, []).append(seg)
+    result = Rendered()
+    for i, block in enumerate(article.blocks):
+        result.blocks.append(_render_block(block, by_block.get(i, []), index, result.stats,
+                                           include_fuzzy, fallback, source_lang, fmt))
+    return result
+
+
+def _render_block(block: Block, segs: list[Segment], index: dict, stats: BuildStats,
+                  include_fuzzy: bool, fallback: str, source_lang: str, fmt: str) -> str:
+    out = []
+    pos = block.start
+    for seg in segs:
+        gap = block.text[pos - block.start : seg.start - block.start]
+        text = _translation(index.get(seg.key), include_fuzzy, stats)
+        if text is None:
+            text = _fallback(seg.msgid, fallback, source_lang, fmt)
+        if text == "" and fallback == "none":
+            gap = gap if out else ""
+        out.append(gap + text)
+        pos = seg.end
+    out.append(block.text[pos - block.start :])
+    return "".join(out).strip() if fallback == "none" else "".join(out)
+
+
+def assemble_markdown(article: Article, rendered: Rendered) -> str:
+    """The source text with every block span replaced by its translation."""
+    out = []
+    pos = 0
+    for block, text in zip(article.blocks, rendered.blocks):
+        out.append(article.text[pos : block.start])
+        out.append(text)
+        pos = block.end
+    out.append(article.text[pos:])
+    return "".join(out)
+
+
+# --- inline Markdown to text/HTML -------------------------------------------------
+
+_INLINE = re.compile(
+    r"(?P<code>`[^`]+`)"
+    r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<strong>\*\*(?P<stext>[^*]+)\*\*)"
+    r"|(?P<em>(?<![\w*])\*(?P<etext>[^*\s][^*]*)\*(?![\w*]))"
+)
+
+
+def inline_html(text: str) -> str:
+    """Escape text and turn Markdown links, emphasis and code into HTML."""
+    out = []
+    pos = 0
+    for m in _INLINE.finditer(text):
+        out.append(_escape_marks(text[pos : m.start()]))
+        if m.group("code"):
+            out.append(f"<code>{html.escape(m.group('code')[1:-1])}</code>")
+        elif m.group("link"):
+            url = m.group("url")
+            safe = url if re.match(r"^(https?:|mailto:|/|#|\.)", url) else "#"
+            out.append(f'<a href="{html.escape(safe, quote=True)}">{inline_html(m.group("ltext"))}</a>')
+        elif m.group("strong"):
+            out.append(f"<strong>{inline_html(m.group('stext'))}</strong>")
+        else:
+            out.append(f"<em>{inline_html(m.group('etext'))}</em>")
+        pos = m.end()
+    out.append(_escape_marks(text[pos:]))
+    return "".join(out)
+
+
+def _escape_marks(text: str) -> str:
+    escaped = html.escape(text, quote=False)
+    return escaped.replace("\x00mark\x01", '<mark class="untranslated">').replace("\x00/mark\x01", "</mark>")
+
+
+def inline_text(text: str) -> str:
+    """Plain text: links become ``text (url)``, emphasis and code markers are dropped."""
+    def repl(m: re.Match[str]) -> str:
+        if m.group("code"):
+            return m.group("code")[1:-1]
+        if m.group("link"):
+            return f"{inline_text(m.group('ltext'))} ({m.group('url')})"
+        return inline_text(m.group("stext") or m.group("etext"))
+
+    return _INLINE.sub(repl, text)

@@ -1,0 +1,146 @@
+"""Project commands: init, extract, update, build, stats, run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import project as lib
+from ..assemble import FALLBACKS, FORMATS
+from . import cli
+from .common import get_config, json_option, lang_option, print_json, project_option, quiet_option
+
+articles_argument = click.argument("articles", nargs=-1, metavar="[ARTICLE]...")
+
+
+@cli.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.option("--source", "-s", default="nb", show_default=True, help="Source language of the articles.")
+@click.option("--target", "-t", "targets", multiple=True, default=("en",), show_default=True,
+              help="Target language; repeat for several.")
+@click.option("--name", default=None, help="Project name for PO headers (default: the folder's name).")
+def init_cmd(folder: Path, source: str, targets: tuple[str, ...], name: str | None) -> None:
+    """Create a translation project in FOLDER (default: here).
+
+    \b
+    Writes l10n.toml, source_articles/, locales/ and an empty glossary.csv.
+    Example:
+      l10n init nyheter --source nb --target en --target de
+    """
+    path = lib.init_project(folder, source, targets, name)
+    click.echo(f"Created {path}. Put articles (.md or .txt) in {folder / 'source_articles'}/ and run 'l10n run'.")
+
+
+@cli.command("extract")
+@project_option
+@quiet_option
+@articles_argument
+def extract_cmd(project: Path | None, quiet: bool, articles: tuple[str, ...]) -> None:
+    """Segment articles into sentences and write locales/templates/<slug>.pot.
+
+    \b
+    Examples:
+      l10n extract                       # every article in source_articles/
+      l10n extract kim-jong-un-moter-putin
+    """
+    config = get_config(project)
+    for res in lib.extract_project(config, articles):
+        if not quiet:
+            state = "updated" if res.changed else "unchanged"
+            click.echo(f"{res.slug}: {res.entries} entries, {res.words} words ({state})")
+
+
+@cli.command("update")
+@project_option
+@lang_option
+@quiet_option
+@articles_argument
+def update_cmd(project: Path | None, lang: str | None, quiet: bool, articles: tuple[str, ...]) -> None:
+    """Create or merge locales/<lang>/LC_MESSAGES/<slug>.po from the templates.
+
+    Works like 'msgmerge --previous': unchanged sentences keep their
+    translations, a changed sentence gets the closest old translation marked
+    fuzzy (with #| showing the old source), removed sentences become obsolete.
+
+    \b
+    Examples:
+      l10n update --lang en
+    """
+    config = get_config(project)
+    for res in lib.update_project(config, lang, articles):
+        if not quiet:
+            s = res.stats
+            verb = "created" if res.created else ("updated" if res.changed else "unchanged")
+            click.echo(f"{res.lang}/{res.slug}: {verb}; {s.kept} kept, {s.fuzzy} fuzzy, {s.new} new, {s.obsolete} obsolete")
+
+
+def _build_options(fn):
+    fn = click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
+                      help="Output format (default from l10n.toml, else md).")(fn)
+    fn = click.option("--fallback", type=click.Choice(FALLBACKS), default=None,
+                      help="For sentences without a reviewed translation: keep the source, "
+                      "mark it, or leave it out (default from l10n.toml, else source).")(fn)
+    fn = click.option("--include-fuzzy", is_flag=True, help="Use unreviewed (fuzzy) translations too.")(fn)
+    return fn
+
+
+@cli.command("build")
+@project_option
+@lang_option
+@_build_options
+@json_option
+@articles_argument
+def build_cmd(project: Path | None, lang: str | None, fmt: str | None, fallback: str | None,
+              include_fuzzy: bool, as_json: bool, articles: tuple[str, ...]) -> None:
+    """Reassemble translated articles into build/<lang>/<slug>.<ext>.
+
+    Only reviewed (non-fuzzy) translations are used unless --include-fuzzy.
+
+    \b
+    Examples:
+      l10n build --lang en --format html
+      l10n build --fallback mark --include-fuzzy
+    """
+    config = get_config(project)
+    results = lib.build_project(config, lang, fmt, fallback, include_fuzzy, articles)
+    if as_json:
+        print_json([dict(slug=r.slug, lang=r.lang, path=str(r.path), **r.stats.as_dict()) for r in results])
+        return
+    for r in results:
+        click.echo(_build_line(r, config.root))
+
+
+def _build_line(r: lib.BuildResult, root: Path) -> str:
+    s = r.stats
+    fuzzy = f"{s.fuzzy} fuzzy" + (" (used)" if s.fuzzy_used else "")
+    return f"{r.lang}/{r.slug}: {s.translated} translated, {fuzzy}, {s.missing} missing -> {lib.relative_to(r.path, root)}"
+
+
+@cli.command("stats")
+@project_option
+@lang_option
+@json_option
+@articles_argument
+def stats_cmd(project: Path | None, lang: str | None, as_json: bool, articles: tuple[str, ...]) -> None:
+    """Entries and source words translated / fuzzy / untranslated, per article and in total.
+
+    Counts follow Translate Toolkit's pocount, so the figures agree on the same file.
+    """
+    config = get_config(project)
+    report = lib.stats_project(config, lang, articles)
+    if as_json:
+        click.echo(report.as_json())
+        return
+    header = f"{'article':32} {'lang':5} {'translated':>16} {'fuzzy':>14} {'untranslated':>16} {'%':>5}"
+    click.echo(header)
+    for slug, code, c in report.rows:
+        click.echo(_stats_line(slug, code, c))
+    for code in config.languages(lang):
+        click.echo(_stats_line("TOTAL", code, report.total(code)))
+
+
+def _stats_line(slug: str, code: str, c) -> str:
+    pct = 100 * c.translated_words / c.total_words if c.total_words else 100.0
+    return (f"{slug[:32]:32} {code:5} {c.translated:>5} ({c.translated_words:>6} w) {c.fuzzy:>4} ({c.fuzzy_words:>6} w)"
+            f" {c.untranslated:>5} ({c.untranslated_words:>6} w) {pct:>5.1f}")

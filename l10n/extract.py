@@ -1,0 +1,125 @@
+"""Articles to segments to POT templates.
+
+The same function maps an article to its segments at extract time and at build
+time, so a catalogue entry is found again by its key ``(msgctxt, msgid)``
+without storing any position in the PO file.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from .article import Article, Block
+from .catalog import WRAP_WIDTH, template_metadata
+from .segment import split_sentences
+
+KIND_COMMENTS = {
+    "meta-title": "title (front matter)",
+    "meta-lead": "lead (front matter)",
+    "meta-description": "description (front matter)",
+    "meta-subtitle": "subtitle (front matter)",
+    "meta-summary": "summary (front matter)",
+    "heading": "heading",
+    "paragraph": "paragraph",
+    "caption": "photo caption",
+    "credit": "photo credit",
+    "list-item": "list item",
+    "quote": "block quote",
+    "image-alt": "image alt text",
+    "image-title": "image title",
+}
+
+
+HEADING_KINDS = frozenset({"meta-title", "meta-subtitle", "heading", "image-title"})
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence of an article: ``article.text[start:end] == msgid``."""
+
+    msgid: str
+    msgctxt: str | None
+    kind: str
+    start: int
+    end: int
+    line: int
+    block: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.msgctxt or "", self.msgid)
+
+
+def block_spans(block: Block, lang: str) -> list[tuple[int, int]]:
+    """Sentence offsets inside ``block.text``, found in order (sentences are exact substrings)."""
+    spans = []
+    pos = 0
+    for sentence in split_sentences(block.text, lang):
+        start = block.text.find(sentence, pos)
+        if start < 0:  # a segmenter that altered text: fall back to the whole block
+            return [(0, len(block.text))]
+        spans.append((start, start + len(sentence)))
+        pos = start + len(sentence)
+    return spans
+
+
+def article_segments(article: Article, lang: str = "nb") -> list[Segment]:
+    """All segments of an article in document order, with msgctxt where a sentence recurs
+    both as a heading and in running text (they may need different translations)."""
+    raw = []
+    for index, block in enumerate(article.blocks):
+        for start, end in block_spans(block, lang):
+            line = block.line + block.text.count("\n", 0, start)
+            raw.append((block.text[start:end], block.kind, block.start + start, block.start + end, line, index))
+    groups: dict[str, set[str]] = defaultdict(set)
+    for text, kind, *_ in raw:
+        groups[text].add(context_group(kind))
+    return [
+        Segment(text, context_group(kind) if len(groups[text]) > 1 else None, kind, start, end, line, index)
+        for text, kind, start, end, line, index in raw
+    ]
+
+
+def context_group(kind: str) -> str:
+    """Kinds whose sentences may need different translations: headings versus running text."""
+    return "heading" if kind in HEADING_KINDS else "text"
+
+
+def build_template(article: Article, segments: list[Segment], rel_path: str, project_name: str) -> polib.POFile:
+    """A POT for one article: one entry per distinct key, occurrences aggregated, kind comment."""
+    pot = polib.POFile(wrapwidth=WRAP_WIDTH)
+    pot.header = f"Translation template for {article.slug}.\nSource: {rel_path}"
+    pot.metadata = template_metadata(project_name)
+    entries: dict[tuple[str, str], polib.POEntry] = {}
+    for seg in segments:
+        entry = entries.get(seg.key)
+        if entry is None:
+            entry = polib.POEntry(
+                msgid=seg.msgid,
+                msgctxt=seg.msgctxt,
+                comment=KIND_COMMENTS.get(seg.kind, seg.kind),
+                occurrences=[],
+            )
+            entries[seg.key] = entry
+            pot.append(entry)
+        entry.occurrences.append((rel_path, str(seg.line)))
+    return pot
+
+
+def same_entries(a: polib.POFile, b: polib.POFile) -> bool:
+    """True when two templates differ at most in their header dates."""
+    def sig(po: polib.POFile) -> list[tuple]:
+        return [(e.msgctxt, e.msgid, e.comment, tuple(e.occurrences), tuple(e.flags)) for e in po]
+
+    return sig(a) == sig(b)
+
+
+def relative_to(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,249 @@
+"""Project-level operations: init, extract, update, build, stats.
+
+Each function takes a :class:`~l10n.config.Config`, works on every article
+(or the ones named) and returns plain result objects the CLI prints.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from .article import ARTICLE_SUFFIXES, Article, read_article
+from .assemble import FALLBACKS, FORMATS, BuildStats, assemble_markdown, render_blocks
+from .catalog import Counts, read_catalog, write_catalog
+from .config import CONFIG_NAME, DEFAULT_TOML, Config, normalize_language
+from .errors import ArticleError, AssemblyError, CatalogError, ConfigError
+from .extract import article_segments, build_template, relative_to, same_entries
+from .fsutil import atomic_write_text
+from .merge import MergeStats, merge_catalog
+from .render import render_html, render_text
+from .wordcount import count_words
+
+
+# --- init ------------------------------------------------------------------------
+
+def init_project(folder: Path, source: str = "nb", targets: tuple[str, ...] = ("en",), name: str | None = None) -> Path:
+    """Create l10n.toml and the standard folders; never overwrite an existing project."""
+    source = normalize_language(source, "--source")
+    targets = tuple(normalize_language(t, "--target") for t in targets)
+    config_path = folder / CONFIG_NAME
+    if config_path.exists():
+        raise ConfigError("a project already exists here", config_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = name or folder.resolve().name
+    text = DEFAULT_TOML.format(name=name.replace('"', "'"), source=source,
+                               targets=", ".join(f'"{t}"' for t in targets))
+    atomic_write_text(config_path, text)
+    for sub in ("source_articles", "locales/templates", *(f"locales/{t}/LC_MESSAGES" for t in targets)):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    glossary = folder / "glossary.csv"
+    if not glossary.exists():
+        atomic_write_text(glossary, "source,target,type,forbidden,note\n")
+    return config_path
+
+
+# --- articles ----------------------------------------------------------------------
+
+def discover_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[Path]:
+    """Article files of the project, sorted; ``only`` picks by slug or path."""
+    folder = config.source_dir
+    if not folder.is_dir():
+        raise ConfigError(f"source folder {folder} does not exist", config.path)
+    found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    if not only:
+        return found
+    chosen = []
+    for item in only:
+        slug = Path(item).stem
+        match = [p for p in found if p.stem == slug]
+        if not match:
+            raise ArticleError(f"no article {item!r} in {relative_to(folder, config.root)}", item)
+        chosen.extend(match)
+    return chosen
+
+
+def load_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[Article]:
+    articles = [read_article(p) for p in discover_articles(config, only)]
+    slugs: dict[str, Path] = {}
+    for art in articles:
+        if art.slug in slugs:
+            raise ArticleError(f"two articles share the slug {art.slug!r} ({slugs[art.slug].name})", art.path)
+        slugs[art.slug] = art.path
+    return articles
+
+
+# --- extract -----------------------------------------------------------------------
+
+@dataclass
+class ExtractResult:
+    slug: str
+    path: Path
+    segments: int
+    entries: int
+    words: int
+    changed: bool
+
+
+def extract_article(config: Config, article: Article) -> ExtractResult:
+    segments = article_segments(article, config.source_language)
+    rel = relative_to(article.path, config.root)
+    pot = build_template(article, segments, rel, config.name)
+    path = config.pot_path(article.slug)
+    changed = True
+    if path.exists():
+        try:
+            changed = not same_entries(read_catalog(path), pot)
+        except CatalogError:
+            changed = True
+    if changed:
+        write_catalog(pot, path)
+    words = sum(count_words(e.msgid) for e in pot)
+    return ExtractResult(article.slug, path, len(segments), len(pot), words, changed)
+
+
+def extract_project(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[ExtractResult]:
+    """Segment every article and write ``locales/templates/<slug>.pot``."""
+    return [extract_article(config, art) for art in load_articles(config, only)]
+
+
+# --- update ------------------------------------------------------------------------
+
+@dataclass
+class UpdateResult:
+    slug: str
+    lang: str
+    path: Path
+    stats: MergeStats
+    changed: bool
+    created: bool
+
+
+def update_catalog(config: Config, slug: str, lang: str) -> UpdateResult:
+    pot_path = config.pot_path(slug)
+    if not pot_path.exists():
+        raise CatalogError("template missing (run 'l10n extract' first)", pot_path)
+    pot = read_catalog(pot_path)
+    po_path = config.po_path(lang, slug)
+    old = read_catalog(po_path) if po_path.exists() else None
+    po, stats = merge_catalog(pot, old, lang)
+    text = str(po)
+    changed = old is None or po_path.read_text(encoding="utf-8") != text
+    if changed:
+        write_catalog(po, po_path)
+    return UpdateResult(slug, lang, po_path, stats, changed, old is None)
+
+
+def update_project(config: Config, lang: str | None = None, only: tuple[str, ...] | list[str] | None = None) -> list[UpdateResult]:
+    """Create or merge every language catalogue from its template (msgmerge semantics)."""
+    slugs = _template_slugs(config, only)
+    return [update_catalog(config, slug, code) for code in config.languages(lang) for slug in slugs]
+
+
+def _template_slugs(config: Config, only: tuple[str, ...] | list[str] | None) -> list[str]:
+    if only:
+        return [Path(item).stem for item in only]
+    folder = config.templates_dir
+    return sorted(p.stem for p in folder.glob("*.pot")) if folder.is_dir() else []
+
+
+# --- build -------------------------------------------------------------------------
+
+@dataclass
+class BuildResult:
+    slug: str
+    lang: str
+    path: Path
+    stats: BuildStats
+
+
+def build_article(config: Config, article: Article, lang: str, fmt: str = "md", fallback: str = "source",
+                  include_fuzzy: bool = False) -> BuildResult:
+    if fmt not in FORMATS:
+        raise AssemblyError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fallback not in FALLBACKS:
+        raise AssemblyError(f"unknown fallback {fallback!r} (choose from {', '.join(FALLBACKS)})")
+    po_path = config.po_path(lang, article.slug)
+    if not po_path.exists():
+        raise AssemblyError(f"no {lang} catalogue for {article.slug} (run 'l10n update --lang {lang}')", po_path)
+    po = read_catalog(po_path)
+    rendered = render_blocks(article, po, source_lang=config.source_language, include_fuzzy=include_fuzzy,
+                             fallback=fallback, fmt=fmt)
+    if fmt == "md":
+        text = assemble_markdown(article, rendered)
+    elif fmt == "html":
+        text = render_html(article, rendered, lang)
+    else:
+        text = render_text(article, rendered)
+    suffix = article.path.suffix if fmt == "md" and article.path.suffix == ".txt" else f".{fmt}"
+    out = config.build_dir / lang / f"{article.slug}{suffix}"
+    atomic_write_text(out, text)
+    return BuildResult(article.slug, lang, out, rendered.stats)
+
+
+def build_project(config: Config, lang: str | None = None, fmt: str | None = None, fallback: str | None = None,
+                  include_fuzzy: bool = False, only: tuple[str, ...] | list[str] | None = None) -> list[BuildResult]:
+    """Write ``build/<lang>/<slug>.<ext>`` for every article and language."""
+    settings = config.section("build")
+    fmt = fmt or settings.get("format", "md")
+    fallback = fallback or settings.get("fallback", "source")
+    articles = load_articles(config, only)
+    return [build_article(config, art, code, fmt, fallback, include_fuzzy)
+            for code in config.languages(lang) for art in articles]
+
+
+# --- stats -------------------------------------------------------------------------
+
+def catalog_counts(po: polib.POFile) -> Counts:
+    """pocount's rules: fuzzy needs a msgstr, obsolete and header entries do not count."""
+    counts = Counts()
+    for entry in po:
+        if entry.obsolete or not entry.msgid:
+            continue
+        words = count_words(entry.msgid)
+        if entry.msgid_plural:
+            words += count_words(entry.msgid_plural)
+        if entry.translated():
+            counts.translated += 1
+            counts.translated_words += words
+        elif entry.fuzzy and (entry.msgstr or any(entry.msgstr_plural.values())):
+            counts.fuzzy += 1
+            counts.fuzzy_words += words
+        else:
+            counts.untranslated += 1
+            counts.untranslated_words += words
+    return counts
+
+
+@dataclass
+class StatsReport:
+    rows: list[tuple[str, str, Counts]] = field(default_factory=list)
+
+    def total(self, lang: str | None = None) -> Counts:
+        total = Counts()
+        for _, code, counts in self.rows:
+            if lang is None or code == lang:
+                total.add(counts)
+        return total
+
+    def as_json(self) -> str:
+        langs = sorted({code for _, code, _ in self.rows})
+        data = {
+            "version": 1,
+            "articles": [dict(slug=slug, lang=code, **c.as_dict()) for slug, code, c in self.rows],
+            "totals": {code: self.total(code).as_dict() for code in langs},
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def stats_project(config: Config, lang: str | None = None, only: tuple[str, ...] | list[str] | None = None) -> StatsReport:
+    report = StatsReport()
+    for code in config.languages(lang):
+        for slug in _template_slugs(config, only):
+            path = config.po_path(code, slug)
+            source = read_catalog(path) if path.exists() else read_catalog(config.pot_path(slug))
+            report.rows.append((slug, code, catalog_counts(source)))
+    return report

@@ -1,0 +1,129 @@
+"""Render a translated article as a standalone HTML page or as plain text.
+
+The block structure comes from the source article (heading levels, list
+markers, image URLs are read from the block's source line); the words come
+from :func:`l10n.assemble.render_blocks`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterator
+
+from .article import Article, Block
+from .assemble import Rendered, inline_html, inline_text
+
+_IMAGE_URL = re.compile(r"!\[[^\]]*\]\((?P<url>[^)\s]*)")
+_ORDERED = re.compile(r"^\s*\d{1,3}[.)]\s")
+
+PAGE_STYLE = (
+    "body{font-family:Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}"
+    "figure{margin:1.5em 0}figure img{max-width:100%}figcaption,.credit{font-size:.9em;color:#555}"
+    "blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1em}"
+    "mark.untranslated{background:#fff3b0}"
+)
+
+
+def _source_line(article: Article, block: Block) -> str:
+    start = article.text.rfind("\n", 0, block.start) + 1
+    end = article.text.find("\n", block.start)
+    return article.text[start : end if end >= 0 else len(article.text)]
+
+
+def _heading_level(line: str) -> int:
+    return min(6, max(1, len(line) - len(line.lstrip("#"))))
+
+
+def _body_items(article: Article, rendered: Rendered) -> Iterator[tuple[str, Block, str]]:
+    for block, text in zip(article.blocks, rendered.blocks):
+        if not block.kind.startswith("meta-") and block.kind != "image-title":
+            yield block.kind, block, text
+
+
+def render_html(article: Article, rendered: Rendered, lang: str) -> str:
+    title_text = next((t for b, t in zip(article.blocks, rendered.blocks) if b.kind == "meta-title"), None)
+    if title_text is None:
+        title_text = next((t for b, t in zip(article.blocks, rendered.blocks) if b.kind == "heading"), article.slug)
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html.escape(lang, quote=True)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(inline_text(title_text))}</title>",
+        f'<meta name="generator" content="l10n">',
+        f"<style>{PAGE_STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<article>",
+    ]
+    parts.extend(_html_body(article, rendered))
+    parts += ["</article>", "</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _html_body(article: Article, rendered: Rendered) -> list[str]:
+    out: list[str] = []
+    open_list: str | None = None
+    figure_open = False
+    for kind, block, text in _body_items(article, rendered):
+        line = _source_line(article, block)
+        if kind != "list-item" and open_list:
+            out.append(f"</{open_list}>")
+            open_list = None
+        if figure_open and kind != "caption":
+            out.append("</figure>")
+            figure_open = False
+        body = inline_html(text)
+        if kind == "heading":
+            level = _heading_level(line)
+            out.append(f"<h{level}>{body}</h{level}>")
+        elif kind == "list-item":
+            tag = "ol" if _ORDERED.match(line) else "ul"
+            if open_list != tag:
+                if open_list:
+                    out.append(f"</{open_list}>")
+                out.append(f"<{tag}>")
+                open_list = tag
+            out.append(f"<li>{body}</li>")
+        elif kind == "quote":
+            out.append(f"<blockquote><p>{body}</p></blockquote>")
+        elif kind == "image-alt":
+            m = _IMAGE_URL.search(line)
+            url = m.group("url") if m else ""
+            safe = url if re.match(r"^(https?:|/|\.|[\w-]+\.\w+$|[\w./-]+$)", url) else ""
+            out.append(f'<figure><img src="{html.escape(safe, quote=True)}" alt="{html.escape(inline_text(text), quote=True)}">')
+            figure_open = True
+        elif kind == "caption":
+            out.append(f"<figcaption>{body}</figcaption>" if figure_open else f'<p class="caption">{body}</p>')
+        elif kind == "credit":
+            out.append(f'<p class="credit">{body}</p>')
+        else:
+            out.append(f"<p>{body}</p>")
+    if open_list:
+        out.append(f"</{open_list}>")
+    if figure_open:
+        out.append("</figure>")
+    return out
+
+
+def render_text(article: Article, rendered: Rendered) -> str:
+    """Plain text: blank line between blocks, list items with '- ', quotes indented."""
+    paragraphs = []
+    title = next((t for b, t in zip(article.blocks, rendered.blocks) if b.kind == "meta-title"), None)
+    has_heading = any(b.kind == "heading" for b in article.blocks)
+    if title and not has_heading:
+        paragraphs.append(inline_text(title))
+    for kind, block, text in _body_items(article, rendered):
+        plain = " ".join(inline_text(text).split())
+        if not plain:
+            continue
+        if kind == "list-item":
+            plain = ("1. " if _ORDERED.match(_source_line(article, block)) else "- ") + plain
+        elif kind == "quote":
+            plain = "    " + plain
+        elif kind == "image-alt":
+            plain = f"[{plain}]"
+        paragraphs.append(plain)
+    return "\n\n".join(paragraphs) + "\n"
