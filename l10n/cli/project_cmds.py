@@ -144,3 +144,42 @@ def _stats_line(slug: str, code: str, c) -> str:
     pct = 100 * c.translated_words / c.total_words if c.total_words else 100.0
     return (f"{slug[:32]:32} {code:5} {c.translated:>5} ({c.translated_words:>6} w) {c.fuzzy:>4} ({c.fuzzy_words:>6} w)"
             f" {c.untranslated:>5} ({c.untranslated_words:>6} w) {pct:>5.1f}")
+
+
+@cli.command("run")
+@project_option
+@lang_option
+@click.option("--engine", "-e", default=None, help="MT engine for untranslated sentences (default: [translate] engine).")
+@click.option("--engine-url", default=None, help="Base URL of a self-hosted engine (LibreTranslate).")
+@click.option("--no-translate", is_flag=True, help="Skip machine translation even if an engine is configured.")
+@quiet_option
+def run_cmd(project: Path | None, lang: str | None, engine: str | None, engine_url: str | None,
+            no_translate: bool, quiet: bool) -> None:
+    """Do the whole job: extract, update, translation memory, translate, build.
+
+    Machine translation runs only when an engine is configured in l10n.toml
+    or given with --engine; with nothing to translate no request is sent.
+
+    \b
+    Examples:
+      l10n run                                   # offline: catalogues and build/
+      l10n run --engine libre --engine-url http://127.0.0.1:5000/
+    """
+    from ..pipeline import run_pipeline
+    from .common import progress_reporter
+
+    config = get_config(project)
+    options = {"engine_url": engine_url} if engine_url else {}
+    report = run_pipeline(config, lang, engine, translate=not no_translate,
+                          progress=progress_reporter("Translating", quiet), **options)
+    if quiet:
+        return
+    if report.tm_added is not None:
+        click.echo(f"translation memory: {report.tm_added} new units from reviewed entries")
+    if report.translate_skipped:
+        click.echo(f"machine translation skipped: {report.translate_skipped}")
+    elif report.translated is not None:
+        click.echo(f"machine translation: {report.translated}")
+    for line in report.lines():
+        click.echo(line)
+    click.echo(f"built files are in {lib.relative_to(config.build_dir, config.root)}/")
