@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .config import Config
+from .errors import EngineError
 from .project import BuildResult, ExtractResult, UpdateResult, build_project, extract_project, update_project
 
 
@@ -20,6 +21,7 @@ class RunReport:
     tm_added: int | None = None
     translated: Any = None
     translate_skipped: str = ""
+    translate_error: EngineError | None = None
     built: list[BuildResult] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -51,7 +53,11 @@ def run_pipeline(
     if translate and engine:
         from .translate import translate_project
 
-        report.translated = translate_project(config, lang=lang, engine=engine, progress=progress, **translate_options)
+        try:
+            report.translated = translate_project(config, lang=lang, engine=engine, progress=progress, **translate_options)
+        except EngineError as exc:  # build what we have; the CLI still exits non-zero
+            report.translate_error = exc
+            report.translated = getattr(exc, "summary", None)
     elif translate:
         report.translate_skipped = "no engine configured (set [translate] engine in l10n.toml or pass --engine)"
     report.built = build_project(config, lang)

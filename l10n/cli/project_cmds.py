@@ -173,6 +173,8 @@ def run_cmd(project: Path | None, lang: str | None, engine: str | None, engine_u
     report = run_pipeline(config, lang, engine, translate=not no_translate,
                           progress=progress_reporter("Translating", quiet), **options)
     if quiet:
+        if report.translate_error is not None:
+            raise click.ClickException(f"machine translation failed: {report.translate_error}")
         return
     if report.tm_added is not None:
         click.echo(f"translation memory: {report.tm_added} new units from reviewed entries")
@@ -183,3 +185,5 @@ def run_cmd(project: Path | None, lang: str | None, engine: str | None, engine_u
     for line in report.lines():
         click.echo(line)
     click.echo(f"built files are in {lib.relative_to(config.build_dir, config.root)}/")
+    if report.translate_error is not None:
+        raise click.ClickException(f"machine translation failed: {report.translate_error}")

@@ -1,0 +1,209 @@
+"""The engine interface (Weblate's ``BatchMachineTranslation``, without Django).
+
+An engine is configured by class attributes and implements
+:meth:`Engine._translate_batch`. The public :meth:`Engine.translate_batch`
+adds the request timeout, maps every client exception to an
+:class:`~l10n.errors.EngineError` subclass whose message never contains the
+API key, and rejects empty/None/garbage results. Retrying, caching and
+concurrency live in :mod:`l10n.translate`; engines send exactly one request
+per call.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from typing import Any, ClassVar
+
+import requests
+
+from ..errors import EngineError, RateLimitError, UnsupportedLanguageError
+from . import http
+
+__all__ = [
+    "Engine",
+    "EngineError",
+    "EngineTimeoutError",
+    "GarbageResultError",
+    "RateLimitError",
+    "RejectedError",
+    "TransientEngineError",
+    "UnreachableError",
+    "UnsupportedLanguageError",
+    "has_words",
+]
+
+
+class TransientEngineError(EngineError):
+    """A failure worth retrying: timeout, HTTP 5xx."""
+
+
+class EngineTimeoutError(TransientEngineError):
+    """No answer within the request timeout."""
+
+
+class UnreachableError(EngineError):
+    """The service cannot be reached at all (refused, DNS, TLS)."""
+
+
+class GarbageResultError(EngineError):
+    """The engine answered, but not with a translation (None, empty, an error page)."""
+
+
+class RejectedError(EngineError):
+    """The service refused this particular text (HTTP 400, 404, 413, 422 …)."""
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MARKUP = re.compile(r"<\s*(html|body|head|!doctype|div|script)\b", re.IGNORECASE)
+
+
+def has_words(text: str) -> bool:
+    """True if ``text`` holds a letter or digit, i.e. something an engine can translate."""
+    return any(ch.isalnum() for ch in text)
+
+
+class Engine:
+    """Base class: one instance is shared by all worker threads; clients are per thread."""
+
+    name: ClassVar[str] = ""
+    label: ClassVar[str] = ""
+    batch_size: ClassVar[int] = 1
+    max_chars: ClassVar[int] = 5000
+    timeout: ClassVar[float] = 15.0
+    default_workers: ClassVar[int] = 4
+    default_rate_limit: ClassVar[float | None] = None
+    cost_per_million_chars: ClassVar[float] = 0.0
+    needs_key: ClassVar[bool] = False
+    needs_url: ClassVar[bool] = False
+    default_url: ClassVar[str] = ""
+    machine: ClassVar[bool] = True
+    reuse_connections: ClassVar[bool] = True  # route a client's throwaway sessions through a per-thread one
+    token_style: ClassVar[str] = "bracket"
+    language_map: ClassVar[dict[str, str]] = {}
+
+    def __init__(
+        self,
+        url: str | None = None,
+        api_key: str | None = None,
+        timeout: float | None = None,
+        **options: Any,
+    ) -> None:
+        self.url = url or self.default_url
+        self.api_key = api_key or None
+        if timeout is not None:
+            self.timeout = float(timeout)  # type: ignore[misc]
+        self.options = options
+        self._local = threading.local()
+        if self.needs_key and not self.api_key:
+            env = f"L10N_{self.name.upper()}_KEY"
+            raise EngineError(f"{self.name}: no API key; set the environment variable {env}")
+        if self.needs_url and not self.url:
+            raise EngineError(f"{self.name}: no server URL; pass --engine-url or set translate.engine_url")
+
+    # -- language codes -------------------------------------------------
+    def map_language(self, code: str) -> str:
+        """Service code for a BCP 47 code: exact entry, then base language, then the code."""
+        if code in self.language_map:
+            return self.language_map[code]
+        base = code.split("-")[0]
+        return self.language_map.get(base, base)
+
+    def map_source(self, code: str) -> str:
+        return self.map_language(code)
+
+    def map_target(self, code: str) -> str:
+        return self.map_language(code)
+
+    # -- identity for caching -------------------------------------------
+    def options_key(self) -> str:
+        """Settings that change results (never the key), as a stable string for the cache."""
+        data = {"url": self.url, **{k: v for k, v in sorted(self.options.items()) if "key" not in k}}
+        return json.dumps(data, sort_keys=True, default=str)
+
+    @property
+    def where(self) -> str:
+        return http.host_of(self.url) if self.url else self.name
+
+    # -- translating ----------------------------------------------------
+    def translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
+        """Translate ``texts`` with one request; raise an EngineError subclass on any failure."""
+        if not texts:
+            return []
+        src, tgt = self.map_source(source), self.map_target(target)
+        with http.request_scope(self.timeout, reuse=self.reuse_connections) as scope:
+            try:
+                results = self._translate_batch(texts, src, tgt)
+            except EngineError as exc:
+                raise type(exc)(self.redact(str(exc))) from None
+            except Exception as exc:  # third-party clients raise anything
+                raise self.map_exception(exc, scope) from None
+        return [self._check_result(text, result) for text, result in zip(texts, results, strict=True)]
+
+    def _translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
+        raise NotImplementedError
+
+    def _check_result(self, text: str, result: Any) -> str:
+        if result is None or not isinstance(result, str):
+            if result is None and not has_words(text):
+                return text  # Google answers None when it echoes punctuation
+            raise GarbageResultError(f"{self.name}: no translation returned")
+        if not result.strip():
+            raise GarbageResultError(f"{self.name}: empty translation returned")
+        if _MARKUP.search(result) and not _MARKUP.search(text):
+            raise GarbageResultError(f"{self.name}: an HTML page came back instead of a translation")
+        if result.strip() == text.strip() and len(_WORD.findall(text)) >= 4:
+            raise GarbageResultError(f"{self.name}: text came back untranslated")
+        return result
+
+    # -- errors ---------------------------------------------------------
+    def redact(self, message: str) -> str:
+        """Remove the API key (raw or URL-encoded) from a message."""
+        if self.api_key:
+            for form in {self.api_key, requests.utils.quote(self.api_key, safe="")}:
+                message = message.replace(form, "***")
+        return message
+
+    def map_exception(self, exc: BaseException, scope: http.Scope) -> EngineError:
+        """Turn a client exception into a one-line EngineError without the key or the URL."""
+        root = scope.exception or exc
+        if isinstance(root, requests.exceptions.Timeout) and not isinstance(root, requests.exceptions.ConnectTimeout):
+            return EngineTimeoutError(f"{self.name}: no answer from {self.where} within {self.timeout:g} s")
+        if isinstance(root, requests.exceptions.ConnectionError) or isinstance(root, ConnectionError):
+            reason = http.connection_reason(root)
+            return UnreachableError(f"{self.name}: cannot reach {self.where}: {reason}")
+        if isinstance(root, ValueError):  # requests' JSONDecodeError is both
+            return GarbageResultError(f"{self.name}: malformed answer from {self.where} (not JSON)")
+        if isinstance(root, requests.exceptions.RequestException):
+            return EngineError(f"{self.name}: request failed ({type(root).__name__})")
+        return self.map_status(scope.status, exc)
+
+    def map_status(self, status: int | None, exc: BaseException) -> EngineError:
+        kind = type(exc).__name__
+        if status == 429 or kind == "TooManyRequests":
+            return RateLimitError(f"{self.name}: too many requests (HTTP 429) from {self.where}")
+        if status in (401, 403) or kind in ("AuthorizationException", "ApiKeyException"):
+            env = f"L10N_{self.name.upper()}_KEY"
+            return EngineError(f"{self.name}: {self.where} refused the API key (HTTP {status or 403}); check {env}")
+        if status is not None and status >= 500:
+            return TransientEngineError(f"{self.name}: server error HTTP {status} from {self.where}")
+        if status is not None and 400 <= status < 500:
+            return RejectedError(f"{self.name}: HTTP {status} from {self.where}")
+        if status is not None and not 200 <= status < 300:
+            return EngineError(f"{self.name}: HTTP {status} from {self.where}")
+        if kind in ("LanguageNotSupportedException", "InvalidSourceOrTargetLanguage"):
+            return UnsupportedLanguageError(f"{self.name}: language not supported")
+        if kind in ("NotValidLength",):
+            return EngineError(f"{self.name}: text too long for the service")
+        return GarbageResultError(f"{self.name}: malformed answer from {self.where} ({kind})")
+
+    # -- per-thread clients ----------------------------------------------
+    def thread_client(self, key: Any, factory: Any) -> Any:
+        """A client object private to the calling thread (deep-translator keeps request state)."""
+        clients = getattr(self._local, "clients", None)
+        if clients is None:
+            clients = self._local.clients = {}
+        if key not in clients:
+            clients[key] = factory()
+        return clients[key]

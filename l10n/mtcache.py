@@ -1,0 +1,95 @@
+"""Persistent machine translation cache (SQLite).
+
+Keyed by engine, language pair, engine options and the exact request text
+(after masking), so a rerun sends no request for anything already
+translated. API keys are never part of the options. One connection is shared
+by all worker threads behind a lock; WAL mode lets a second process read.
+A second table remembers what MT wrote into each catalogue entry so that
+``--retranslate-fuzzy`` can tell raw MT from a reviewer's edit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from .errors import EngineError
+
+DEFAULT_PATH = ".l10n/mt-cache.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS mt (
+    key TEXT PRIMARY KEY, engine TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+    request TEXT NOT NULL, result TEXT NOT NULL, created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS filled (
+    lang TEXT NOT NULL, context TEXT NOT NULL, msgid TEXT NOT NULL, msgstr TEXT NOT NULL,
+    PRIMARY KEY (lang, context, msgid)
+);
+"""
+
+
+def cache_key(engine: str, source: str, target: str, options: str, text: str) -> str:
+    raw = "\x1f".join((engine, source, target, options, text))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+class MTCache:
+    """Thread-safe get/put of translations; ``hits`` and ``stores`` count this session."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.stores = 0
+        target = ":memory:" if path is None else str(path)
+        try:
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(target, check_same_thread=False, timeout=10)
+            if path is not None:
+                self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise EngineError(f"cannot open MT cache {path}: {exc}") from exc
+
+    def get(self, engine: str, source: str, target: str, options: str, text: str) -> str | None:
+        key = cache_key(engine, source, target, options, text)
+        with self._lock:
+            row = self._db.execute("SELECT result FROM mt WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            self.hits += 1
+            return row[0]
+        return None
+
+    def put(self, engine: str, source: str, target: str, options: str, text: str, result: str) -> None:
+        key = cache_key(engine, source, target, options, text)
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO mt VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (key, engine, source, target, text, result, time.time()),
+            )
+        self.stores += 1
+
+    def record_fill(self, lang: str, context: str, msgid: str, msgstr: str) -> None:
+        with self._lock, self._db:
+            self._db.execute("INSERT OR REPLACE INTO filled VALUES (?, ?, ?, ?)", (lang, context, msgid, msgstr))
+
+    def was_filled(self, lang: str, context: str, msgid: str, msgstr: str) -> bool:
+        """True if ``msgstr`` is exactly what MT last wrote for this entry (not edited since)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT msgstr FROM filled WHERE lang = ? AND context = ? AND msgid = ?", (lang, context, msgid)
+            ).fetchone()
+        return row is not None and row[0] == msgstr
+
+    def __len__(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM mt").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,118 @@
+"""Retry with backoff, rate limiting, chunking and the request-timeout hook."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import requests
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import fakeservers as fs
+from l10n.engines import http
+from l10n.engines.base import Engine, TransientEngineError, UnreachableError
+from l10n.engines.runner import Aborted, RateLimiter, RequestCounter, RetryPolicy, call_with_retry, split_chunks
+from l10n.errors import RateLimitError
+
+
+class Scripted(Engine):
+    name = "scripted"
+
+    def __init__(self, errors):
+        super().__init__()
+        self.errors = list(errors)
+        self.calls = 0
+
+    def _translate_batch(self, texts, source, target):
+        self.calls += 1
+        if self.errors:
+            raise self.errors.pop(0)
+        return [t.upper() for t in texts]
+
+
+FAST = RetryPolicy(retries=3, backoff=0.01, max_backoff=0.02)
+
+
+def run(engine, policy=FAST, abort=None):
+    return call_with_retry(engine, ["hei"], "nb", "en", policy, RateLimiter(None), abort or threading.Event(),
+                           RequestCounter())
+
+
+def test_retries_rate_limit_and_5xx():
+    engine = Scripted([RateLimitError("429"), TransientEngineError("500")])
+    assert run(engine) == ["HEI"] and engine.calls == 3
+
+
+def test_gives_up_after_retries():
+    engine = Scripted([TransientEngineError("500")] * 10)
+    with pytest.raises(TransientEngineError):
+        run(engine)
+    assert engine.calls == 4
+
+
+def test_unreachable_retried_once():
+    engine = Scripted([UnreachableError("refused")] * 5)
+    with pytest.raises(UnreachableError):
+        run(engine)
+    assert engine.calls == 2
+
+
+def test_abort_stops_before_sending():
+    abort = threading.Event()
+    abort.set()
+    engine = Scripted([])
+    with pytest.raises(Aborted):
+        run(engine, abort=abort)
+    assert engine.calls == 0
+
+
+def test_backoff_is_exponential_with_jitter():
+    policy = RetryPolicy(backoff=1.0, max_backoff=5.0)
+    delays = [policy.delay(n) for n in range(5)]
+    assert 0.5 <= delays[0] <= 1.0 and 1.0 <= delays[1] <= 2.0 and 2.0 <= delays[2] <= 4.0
+    assert all(d <= 5.0 for d in delays)
+    assert len({policy.delay(3) for _ in range(20)}) > 1
+
+
+def test_rate_limiter_spaces_requests():
+    limiter = RateLimiter(20.0)
+    start = time.monotonic()
+    threads = [threading.Thread(target=limiter.acquire) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert time.monotonic() - start >= 0.2
+
+
+def test_split_chunks_prefers_sentence_ends():
+    text = "Første setning. Andre setning! Tredje setning?"
+    assert split_chunks(text, 32) == (["Første setning. Andre setning!", "Tredje setning?"], [" ", ""])
+    assert split_chunks(text, 1000) == ([text], [""])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab. !?\n")), max_size=200), st.integers(min_value=3, max_value=50))
+def test_split_chunks_round_trip(text, limit):
+    chunks, seps = split_chunks(text, limit)
+    assert "".join(c + s for c, s in zip(chunks, seps)) == text
+    assert all(len(c) <= limit for c in chunks)
+
+
+def test_timeout_hook_only_inside_scope(serve):
+    server = serve(lambda seen: fs.Reply(200, {}, delay=0.6))
+    with http.request_scope(0.1):
+        with pytest.raises(requests.exceptions.ReadTimeout):
+            requests.get(server.url)
+    assert requests.get(server.url).status_code == 200  # no timeout imposed outside a scope
+
+
+def test_timeouts_retried_fewer_times():
+    from l10n.engines.base import EngineTimeoutError
+
+    engine = Scripted([EngineTimeoutError("slow")] * 10)
+    with pytest.raises(EngineTimeoutError):
+        run(engine)
+    assert engine.calls == FAST.timeout_retries + 1

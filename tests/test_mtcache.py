@@ -1,0 +1,56 @@
+"""The persistent MT cache."""
+
+from __future__ import annotations
+
+import threading
+
+from l10n.mtcache import MTCache
+
+
+def test_round_trip_and_persistence(tmp_path):
+    path = tmp_path / "c" / "mt.sqlite"
+    cache = MTCache(path)
+    assert cache.get("libre", "nb", "en", "{}", "Hei") is None
+    cache.put("libre", "nb", "en", "{}", "Hei", "Hello")
+    cache.close()
+    again = MTCache(path)
+    assert again.get("libre", "nb", "en", "{}", "Hei") == "Hello"
+    assert again.hits == 1 and len(again) == 1
+
+
+def test_key_parts_are_all_significant(tmp_path):
+    cache = MTCache(tmp_path / "mt.sqlite")
+    cache.put("libre", "nb", "en", "{}", "Hei", "Hello")
+    for args in [("google", "nb", "en", "{}", "Hei"), ("libre", "nn", "en", "{}", "Hei"),
+                 ("libre", "nb", "de", "{}", "Hei"), ("libre", "nb", "en", '{"url": "x"}', "Hei"),
+                 ("libre", "nb", "en", "{}", "Hei ")]:
+        assert cache.get(*args) is None
+
+
+def test_thread_safe(tmp_path):
+    cache = MTCache(tmp_path / "mt.sqlite")
+
+    def work(n):
+        for i in range(50):
+            cache.put("e", "nb", "en", "", f"{n}-{i}", "x")
+            assert cache.get("e", "nb", "en", "", f"{n}-{i}") == "x"
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(cache) == 400
+
+
+def test_fill_records(tmp_path):
+    cache = MTCache(tmp_path / "mt.sqlite")
+    cache.record_fill("en", "", "Hei", "Hello")
+    assert cache.was_filled("en", "", "Hei", "Hello")
+    assert not cache.was_filled("en", "", "Hei", "Hello there")
+
+
+def test_in_memory_cache():
+    cache = MTCache(None)
+    cache.put("e", "nb", "en", "", "a", "b")
+    assert cache.get("e", "nb", "en", "", "a") == "b"
