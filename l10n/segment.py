@@ -1,18 +1,231 @@
-"""Sentence segmentation (placeholder until the rule-based segmenter lands)."""
+"""Sentence segmentation with SRX 2.0 semantics and Norwegian rules as data.
+
+Rules are tried in order at each position and the first one whose ``before``
+matches the text ending there and whose ``after`` matches the text starting there
+decides. Only positions where some *break* rule matches can become boundaries,
+so those are found first with the break rules' own regexes; every other rule is
+then checked at just those few positions, which keeps it fast without a
+variable-width lookbehind.
+
+Markdown inline code and links are protected whatever the rules say: a boundary
+inside them would tear markup apart in the PO file.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«–])")
+from .errors import SegmentationError
+from .segment_rules import LANGUAGES, language_rules, normalize_language
+from .srx import Rule, SrxDocument, read_srx, write_srx
+
+__all__ = [
+    "Segmenter",
+    "available_languages",
+    "export_srx",
+    "get_segmenter",
+    "load_srx",
+    "segment_blocks",
+    "segment_spans",
+    "split_blocks",
+    "split_sentences",
+]
+
+#: How far back a rule's ``before`` pattern may look from a candidate boundary.
+LOOKBEHIND = 120
+
+#: Spans no boundary may fall inside: ``code``, [text](url "title"), <autolinks>, bare URLs.
+PROTECTED_SPAN = re.compile(
+    r"(`+)[^`]*?\1"  # inline code, any run of backticks
+    r"|!?\[[^\[\]]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"  # [text](url) and images
+    r"|<(?:https?://|mailto:)[^<>\s]*>"  # autolinks
+    r"|\bhttps?://[^\s<>]*[^\s<>.,;:!?)»”\"']"  # bare URLs (trailing punctuation excluded)
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_SRX_LANGUAGE_PATTERNS = {"nb": "(nb|no|nob)([-_].*)?", "nn": "(nn|nno)([-_].*)?", "en": "(en|eng)([-_].*)?"}
+
+
+class Segmenter:
+    """A compiled rule set: ``spans(text)`` gives the sentence offsets of one block."""
+
+    def __init__(self, rules: Sequence[Rule], name: str = "custom") -> None:
+        self.rules = tuple(rules)
+        self.name = name
+        try:
+            self._checks = [
+                (re.compile(f"(?:{r.before})\\Z"), _reach(r.before), re.compile(r.after), r.is_break, r.name)
+                for r in self.rules
+            ]
+            self._finders = [
+                (i, re.compile(f"(?:{_without_leading_lookbehind(r.before)})(?={r.after})"))
+                for i, r in enumerate(self.rules)
+                if r.is_break
+            ]
+        except re.error as exc:
+            raise SegmentationError(f"segmentation rules {name!r}: bad regular expression: {exc}") from exc
+
+    def boundaries(self, text: str) -> list[int]:
+        """Offsets where a sentence break falls (possibly inside whitespace)."""
+        # Finders may over-match (leading lookbehinds are dropped so re can scan fast), so
+        # remember the *last* break rule that hit a position and check every rule up to it.
+        candidates: dict[int, int] = {}
+        for index, finder in self._finders:
+            for m in finder.finditer(text):
+                candidates[m.end()] = index
+        if not candidates:
+            return []
+        protected = _protected_spans(text)
+        found = []
+        for pos in sorted(candidates):
+            if 0 < pos < len(text) and not _inside(pos, protected):
+                check = self._first_match(text, pos, candidates[pos] + 1)
+                if check is not None and check[3]:
+                    found.append(pos)
+        return found
+
+    def decide(self, text: str, pos: int) -> bool:
+        """Apply the first matching rule at ``pos`` (SRX semantics); no match means no break."""
+        rule = self._first_match(text, pos)
+        return rule is not None and rule[3]
+
+    def explain(self, text: str, pos: int) -> str | None:
+        """The name of the rule that decides at ``pos`` (for debugging rule files)."""
+        rule = self._first_match(text, pos)
+        return rule[4] if rule else None
+
+    def _first_match(self, text: str, pos: int, limit: int | None = None) -> tuple | None:
+        for check in self._checks[:limit]:
+            before, reach, after = check[0], check[1], check[2]
+            if after.match(text, pos) and before.search(text, max(0, pos - reach), pos):
+                return check
+        return None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence, whitespace trimmed, in order."""
+        cuts = [0, *self.boundaries(text), len(text)]
+        spans = []
+        for start, end in zip(cuts, cuts[1:]):
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                spans.append((start, end))
+        return spans
+
+
+def _reach(pattern: str) -> int:
+    """How many characters before a boundary ``pattern`` can span (bounded by LOOKBEHIND).
+
+    Searching only that far back keeps each rule check to a handful of attempts.
+    """
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return min(LOOKBEHIND, _parser.parse(pattern).getwidth()[1])
+    except Exception:  # noqa: BLE001 - any surprise: fall back to the safe bound
+        return LOOKBEHIND
+
+
+def _without_leading_lookbehind(pattern: str) -> str:
+    """``pattern`` minus a leading ``(?<!…)``/``(?<=…)``: a superset of its matches, but one
+    that re can scan for quickly (a pattern that starts with an assertion defeats its prefix search)."""
+    if not pattern.startswith(("(?<!", "(?<=")):
+        return pattern
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:  # parentheses are literal inside [...]
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1 : i + 2] == "^")
+            i += pattern[i : i + 1] == "]"  # a leading "]" is literal
+            continue
+        else:
+            depth += (c == "(") - (c == ")")
+        i += 1
+        if depth == 0 and not in_class:
+            return pattern[i:]
+    return pattern
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code, links and URLs (skipping the scan when the text cannot hold any)."""
+    if "`" not in text and "](" not in text and "://" not in text:
+        return []
+    return [m.span() for m in PROTECTED_SPAN.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < pos < end for start, end in spans)
+
+
+def available_languages() -> tuple[str, ...]:
+    """Language codes with packaged rules."""
+    return LANGUAGES
+
+
+@lru_cache(maxsize=None)
+def get_segmenter(lang: str = "nb") -> Segmenter:
+    """The compiled, cached segmenter for ``lang`` (``nb``, ``no``, ``nb-NO``, ``nn``, ``en-GB`` …)."""
+    code = normalize_language(lang)
+    if code != lang:
+        return get_segmenter(code)
+    return Segmenter(language_rules(code), code)
+
+
+def segment_spans(text: str, lang: str = "nb") -> list[tuple[int, int]]:
+    """Offsets of the sentences of one block (paragraph, heading, list item, caption)."""
+    return get_segmenter(lang).spans(text)
 
 
 def split_sentences(text: str, lang: str = "nb") -> list[str]:
-    """Split ``text`` into sentences, each an exact substring of ``text``."""
-    parts = []
+    """Split one block into sentences, each an exact substring of ``text`` with whitespace trimmed."""
+    return [text[start:end] for start, end in segment_spans(text, lang)]
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each blank-line-separated block of ``text``, whitespace trimmed."""
+    blocks = []
     pos = 0
-    for m in _BOUNDARY.finditer(text):
-        parts.append(text[pos : m.start()])
-        pos = m.end()
-    parts.append(text[pos:])
-    return [p for p in parts if p.strip()]
+    for m in [*_BLANK_LINE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            start = pos + len(chunk) - len(chunk.lstrip())
+            blocks.append((start, pos + len(chunk.rstrip())))
+        pos = m.end() if m else len(text)
+    return blocks
+
+
+def segment_blocks(
+    text: str, lang: str = "nb", srx: Path | None = None
+) -> list[list[tuple[int, int]]]:
+    """Sentence offsets (into ``text``) for each block of a whole document.
+
+    :param srx: an SRX 2.0 file whose rules for ``lang`` replace the packaged ones.
+    """
+    segmenter = load_srx(srx, lang) if srx is not None else get_segmenter(lang)
+    result = []
+    for start, end in split_blocks(text):
+        result.append([(start + s, start + e) for s, e in segmenter.spans(text[start:end])])
+    return result
+
+
+def load_srx(path: Path | str, lang: str = "nb") -> Segmenter:
+    """A segmenter from the rules an SRX 2.0 file (path or XML text) gives for ``lang``."""
+    doc: SrxDocument = read_srx(Path(path) if isinstance(path, Path) else path)
+    return Segmenter(doc.rules_for(lang), f"{path}:{lang}" if isinstance(path, Path) else f"srx:{lang}")
+
+
+def export_srx(lang: str = "nb") -> str:
+    """The packaged rules for ``lang`` as an SRX 2.0 document (macros expanded)."""
+    code = normalize_language(lang)
+    return write_srx({code: language_rules(code)}, [(_SRX_LANGUAGE_PATTERNS[code], code)])

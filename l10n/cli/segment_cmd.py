@@ -1,0 +1,67 @@
+"""``l10n segment``: split a text into sentences, one per line, blocks separated by blank lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from ..errors import ArticleError
+from ..fsutil import atomic_write_text, read_text
+from ..segment import export_srx, segment_blocks
+from . import cli
+from .common import json_option, print_json
+
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")
+
+
+@cli.command("segment")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option(
+    "--lang", "-l", default="nb", show_default=True, metavar="CODE", help="Language of the text: nb (no), nn or en."
+)
+@json_option
+@click.option(
+    "--srx",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use the rules an SRX 2.0 file gives for --lang instead of the built-in ones.",
+)
+@click.option(
+    "--export-srx",
+    "export_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write the built-in rules for --lang as SRX 2.0 (for OmegaT/Okapi); segment only if FILE is given.",
+)
+def segment_cmd(file: Path | None, lang: str, as_json: bool, srx: Path | None, export_path: Path | None) -> None:
+    """Print the sentences of FILE (or standard input, '-'), one per line.
+
+    Blocks (paragraphs separated by blank lines) are segmented separately and
+    separated by a blank line in the output. A line break inside a sentence is
+    printed as a space; --json gives exact sentences with character offsets.
+    """
+    if export_path is not None:
+        atomic_write_text(export_path, export_srx(lang))
+        click.echo(f"Wrote SRX rules for {lang} to {export_path}", err=True)
+        if file is None:
+            return
+    text = _read_input(file or Path("-"))
+    blocks = segment_blocks(text, lang, srx)
+    if as_json:
+        print_json([[{"text": text[s:e], "start": s, "end": e} for s, e in block] for block in blocks])
+        return
+    click.echo("\n\n".join("\n".join(_LINE_BREAK.sub(" ", text[s:e]) for s, e in block) for block in blocks))
+
+
+def _read_input(path: Path) -> str:
+    """UTF-8 text from a file or stdin; a bad byte is reported with its file and line."""
+    if str(path) != "-":
+        return read_text(path, ArticleError, "input file")
+    data = click.get_binary_stream("stdin").read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ArticleError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", "<stdin>", line) from exc
+    return text.removeprefix("\ufeff")
