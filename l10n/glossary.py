@@ -13,8 +13,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import GlossaryError
+
+if TYPE_CHECKING:
+    import polib
+
+    from .config import Config
 
 COLUMNS = ("source", "target", "type", "forbidden", "note")
 TERM_TYPES = ("name", "term", "dnt")
@@ -31,6 +37,7 @@ class Term:
     forbidden: tuple[str, ...] = ()
     note: str = ""
     line: int | None = None
+    alternatives: tuple[str, ...] = ()  # other acceptable targets (``target`` column ``a|b``)
 
     @property
     def case_sensitive(self) -> bool:
@@ -160,12 +167,15 @@ def _term_from_row(values: dict[str, str], path: Path | None, lineno: int) -> Te
     kind = (values.get("type") or "term").lower()
     if kind not in TERM_TYPES:
         raise GlossaryError(f"type must be one of {', '.join(TERM_TYPES)}, not {kind!r}", path, lineno)
-    target = values.get("target", "")
-    if not target and kind != "dnt":
+    targets = _split(values.get("target", ""))
+    if not targets and kind != "dnt":
         raise GlossaryError(f"term {sources[0]!r} has no target", path, lineno)
-    if kind == "dnt" and not target:
-        target = sources[0]
-    return Term(sources, target, kind, _split(values.get("forbidden", "")), values.get("note", ""), lineno)
+    target = targets[0] if targets else sources[0]
+    forbidden = _split(values.get("forbidden", ""))
+    clash = [f for f in forbidden if f.casefold() in {t.casefold() for t in (target, *targets)}]
+    if clash:
+        raise GlossaryError(f"{clash[0]!r} is both approved and forbidden", path, lineno)
+    return Term(sources, target, kind, forbidden, values.get("note", ""), lineno, targets[1:])
 
 
 def read_glossary(path: Path) -> Glossary:
@@ -178,3 +188,124 @@ def read_glossary(path: Path) -> Glossary:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise GlossaryError("file is not UTF-8", path, line) from exc
     return parse_glossary_csv(text, path)
+
+
+def load_glossary(path: Path) -> Glossary:
+    """Load a glossary from CSV or, by extension, TBX."""
+    if path.suffix.lower() in (".tbx", ".xml"):
+        from .tbx import read_tbx
+
+        return read_tbx(path)
+    return read_glossary(path)
+
+
+def load_project_glossary(config: Config, override: Path | str | None = None) -> Glossary:
+    """The project's glossary: ``override`` (must exist) or ``[glossary] path`` (optional).
+
+    A project without a glossary gets an empty one, so callers never branch on None.
+    """
+    if override is not None:
+        return load_glossary(Path(override))
+    setting = config.section("glossary").get("path", "glossary.csv")
+    if not setting:
+        return Glossary([])
+    if not isinstance(setting, str):
+        raise GlossaryError("glossary.path must be a string", config.path)
+    path = config.resolve(setting)
+    if not path.exists():
+        return Glossary([], path)
+    return load_glossary(path)
+
+
+def format_glossary_csv(glossary: Glossary) -> str:
+    """CSV text in the glossary format (header ``source,target,type,forbidden,note``)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for term in glossary.terms:
+        target = "|".join((term.target, *term.alternatives))
+        if term.type == "dnt" and target == term.sources[0]:
+            target = ""
+        writer.writerow(["|".join(term.sources), target, term.type, "|".join(term.forbidden), term.note])
+    return out.getvalue()
+
+
+def write_glossary(glossary: Glossary, path: Path) -> None:
+    from .fsutil import atomic_write_text
+
+    atomic_write_text(path, format_glossary_csv(glossary))
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A glossary rule a translation breaks: a forbidden rendering, or the approved term missing."""
+
+    kind: str  # "forbidden" or "missing"
+    term: Term
+    form: str
+    expected: str
+    found: str = ""
+    msgid: str = ""
+    lineno: int | None = None
+    fuzzy: bool = False
+
+    @property
+    def message(self) -> str:
+        if self.kind == "forbidden":
+            return f"{self.form!r} rendered as forbidden {self.found!r}; use {self.expected!r}"
+        return f"{self.form!r} should be translated as {self.expected!r}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "source_term": self.form,
+            "expected": self.expected,
+            "found": self.found,
+            "msgid": self.msgid,
+            "line": self.lineno,
+            "fuzzy": self.fuzzy,
+            "message": self.message,
+        }
+
+
+def _contains(text: str, phrase: str, case_sensitive: bool) -> str | None:
+    """The occurrence of ``phrase`` in ``text`` as a whole word (possessives allowed), or None."""
+    flags = 0 if case_sensitive else re.IGNORECASE
+    m = re.search(rf"(?<![\w-]){re.escape(phrase)}(?!\w(?<!s))", text, flags)
+    return m.group(0) if m else None
+
+
+def check_translation(glossary: Glossary, source: str, target: str) -> list[Violation]:
+    """Violations in one source/target pair; only terms that occur in the source count."""
+    found: list[Violation] = []
+    seen: set[tuple[str, Term]] = set()
+    for match in glossary.find(source):
+        term = match.term
+        expected = term.target_for(match.form)
+        for wrong in term.forbidden:
+            hit = _contains(target, wrong, case_sensitive=False)
+            if hit and ("forbidden", term) not in seen:
+                seen.add(("forbidden", term))
+                found.append(Violation("forbidden", term, match.form, expected, hit))
+        if ("missing", term) in seen or ("forbidden", term) in seen:
+            continue
+        accepted = (expected, term.target, *term.alternatives)
+        if not any(_contains(target, t, term.case_sensitive) for t in accepted):
+            seen.add(("missing", term))
+            found.append(Violation("missing", term, match.form, expected))
+    return found
+
+
+def check_catalog(glossary: Glossary, po: polib.POFile, include_fuzzy: bool = True) -> list[Violation]:
+    """Every violation in a catalogue's translated (and, by default, fuzzy) entries."""
+    from dataclasses import replace
+
+    from .catalog import iter_entries
+
+    found: list[Violation] = []
+    for entry in iter_entries(po):
+        if not entry.msgstr or (entry.fuzzy and not include_fuzzy):
+            continue
+        for v in check_translation(glossary, entry.msgid, entry.msgstr):
+            found.append(replace(v, msgid=entry.msgid, lineno=entry.linenum, fuzzy=entry.fuzzy))
+    return found

@@ -1,0 +1,214 @@
+"""Translation-memory benchmark (not a test): lookup latency and pre-translation speed.
+
+Builds a 100,000-unit memory from the nb-en pairs in ../shared/data/parallel/
+(about 5,500 pairs, multiplied into variants by swapping numbers, weekdays and
+lead-in phrases), then measures
+
+1. 1,000 lookups (each a corpus sentence with two words changed, or exact):
+   p50/p95 latency; goal p95 <= 10 ms;
+2. pre-translating a 1,000-entry catalogue with ``TranslationMemory.pretranslate``
+   against Translate Toolkit's ``pretranslate --tm`` given the same memory as a
+   PO file, as a ratio; goal >= 10x.
+
+Usage: python bench/tm.py [--units 100000] [--lookups 1000] [--entries 1000] [--data DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polib
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from babel.dates import get_day_names  # noqa: E402
+
+from l10n.memory import TranslationMemory, Unit  # noqa: E402
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "parallel"
+LEADS = [
+    ("", ""), ("Ifølge NTB", "According to NTB"), ("Ifølge Reuters", "According to Reuters"),
+    ("Det melder NRK", "NRK reports"), ("I går", "Yesterday"), ("I dag", "Today"),
+    ("Ifølge politiet", "According to the police"), ("Nylig", "Recently"), ("Senere", "Later"),
+    ("Tidligere", "Earlier"), ("Etter møtet", "After the meeting"), ("Ifølge BBC", "According to the BBC"),
+    ("Samtidig", "At the same time"), ("Til slutt", "Finally"), ("Først", "First"), ("Likevel", "Still"),
+    ("Ifølge AP", "According to AP"), ("I fjor", "Last year"), ("Derfor", "That is why"), ("Kort sagt", "In short"),
+]
+
+
+def read_pairs(folder: Path) -> list[tuple[str, str]]:
+    pairs = []
+    for path in sorted(folder.glob("*.tsv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                nb, en = (row.get("nob") or "").strip(), (row.get("eng") or "").strip()
+                if nb and en and nb != en:
+                    pairs.append((nb, en))
+    return pairs
+
+
+def variants(pairs: list[tuple[str, str]], count: int, rng: random.Random) -> list[Unit]:
+    """``count`` distinct units: lead-in phrase + base sentence + weekday tail."""
+    nb_days = list(get_day_names("wide", locale="nb").values())
+    en_days = list(get_day_names("wide", locale="en").values())
+    seen: set[str] = set()
+    units: list[Unit] = []
+    while len(units) < count:
+        nb, en = rng.choice(pairs)
+        lead_nb, lead_en = rng.choice(LEADS)
+        day = rng.randrange(7)
+        tail = rng.random() < 0.5
+        source = f"{lead_nb}: {nb}" if lead_nb else nb
+        target = f"{lead_en}: {en}" if lead_en else en
+        if tail:
+            source, target = f"{source} ({nb_days[day]})", f"{target} ({en_days[day]})"
+        if source in seen:
+            continue
+        seen.add(source)
+        units.append(Unit(source, target, "nb", "en", origin=f"bench-{len(units) // 500}.po", reviewer="bench",
+                          date="2026-11-27T00:00:00Z"))
+    return units
+
+
+def perturb(text: str, rng: random.Random, changes: int = 2) -> str:
+    words = text.split()
+    fillers = ["nå", "trolig", "igjen", "også", "faktisk", "senere"]
+    for _ in range(changes):
+        if len(words) > 3:
+            words[rng.randrange(len(words))] = rng.choice(fillers)
+    return " ".join(words)
+
+
+def queries(units: list[Unit], n: int, rng: random.Random) -> list[str]:
+    """A mix like a real article: 20% exact repeats, 60% near variants, 20% unseen sentences."""
+    out = []
+    for i in range(n):
+        unit = rng.choice(units)
+        kind = i % 5
+        if kind == 0:
+            out.append(unit.source)
+        elif kind == 4:
+            out.append(perturb(unit.source, rng, changes=max(3, len(unit.source.split()) // 2)))
+        else:
+            out.append(perturb(unit.source, rng))
+    return out
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def bench_lookups(tm: TranslationMemory, texts: list[str]) -> list[float]:
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        tm.lookup(text, "nb", "en", limit=5, threshold=75)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def write_catalog(path: Path, texts: list[str]) -> None:
+    po = polib.POFile(wrapwidth=79)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for i, text in enumerate(dict.fromkeys(texts)):
+        po.append(polib.POEntry(msgid=text, msgstr=""))
+    po.save(str(path))
+
+
+def ours(tm_path: Path, catalog: Path, out: Path) -> tuple[float, int, int]:
+    """Open the memory, fill the catalogue, save it: the whole job, in process."""
+    start = time.perf_counter()
+    tm = TranslationMemory(tm_path)
+    po = polib.pofile(str(catalog))
+    exact = fuzzy = 0
+    for entry in po:
+        suggestion = tm.pretranslate(entry.msgid, "nb", "en", threshold=75)
+        if suggestion is None:
+            continue
+        entry.msgstr = suggestion.target
+        entry.comment = suggestion.comment
+        if suggestion.exact:
+            exact += 1
+        else:
+            entry.flags.append("fuzzy")
+            fuzzy += 1
+    po.save(str(out))
+    tm.close()
+    return time.perf_counter() - start, exact, fuzzy
+
+
+def translate_toolkit(tm_po: Path, catalog: Path, out: Path) -> tuple[float, float, int]:
+    """Wall time of ``pretranslate --tm``, and of its interpreter start-up alone."""
+    exe = shutil.which("pretranslate")
+    if exe is None:
+        raise SystemExit("Translate Toolkit's pretranslate is not installed")
+    start = time.perf_counter()
+    subprocess.run([exe, "--version"], check=True, capture_output=True)
+    startup = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run([exe, "--progress=none", "--tm", str(tm_po), "-t", str(catalog), "-i", str(catalog), "-o", str(out)],
+                   check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    filled = sum(1 for e in polib.pofile(str(out)) if e.msgstr)
+    return wall, startup, filled
+
+
+def compare_pretranslate(units: list[Unit], tm_path: Path, work: Path, entries: int, rng: random.Random) -> None:
+    """Fill the same catalogue from the same memory with our code and with Translate Toolkit."""
+    catalog = work / "article.po"
+    write_catalog(catalog, queries(units, entries, rng))
+    tm_po = work / "memory.po"
+    po = polib.POFile(wrapwidth=79)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for unit in units:
+        po.append(polib.POEntry(msgid=unit.source, msgstr=unit.target))
+    po.save(str(tm_po))
+    our_time, exact, fuzzy = ours(tm_path, catalog, work / "ours.po")
+    print(f"l10n pretranslate: {our_time:.2f} s for {entries} entries ({exact} exact, {fuzzy} fuzzy)")
+    tt_wall, tt_start, tt_filled = translate_toolkit(tm_po, catalog, work / "tt.po")
+    tt_time = tt_wall - tt_start
+    print(f"Translate Toolkit pretranslate --tm: {tt_wall:.2f} s wall, {tt_time:.2f} s without "
+          f"{tt_start:.2f} s start-up ({tt_filled} filled)")
+    print(f"ratio: {tt_time / our_time:.1f}x faster (wall: {tt_wall / our_time:.1f}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--lookups", type=int, default=1000)
+    parser.add_argument("--entries", type=int, default=1000)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    pairs = read_pairs(args.data)
+    units = variants(pairs, args.units, rng)
+    with tempfile.TemporaryDirectory(prefix="l10n-bench-tm-") as tmp:
+        work = Path(tmp)
+        tm_path = work / "memory.sqlite"
+        tm = TranslationMemory(tm_path)
+        start = time.perf_counter()
+        tm.add_units(units, supersede=False)
+        print(f"memory: {len(tm):,} units from {len(pairs):,} pairs, built in {time.perf_counter() - start:.1f} s")
+        texts = queries(units, args.lookups, rng)
+        bench_lookups(tm, texts[:50])  # warm the page cache
+        times = bench_lookups(tm, texts)
+        hits = sum(1 for t in texts if tm.lookup(t, "nb", "en", limit=1))
+        print(f"lookups: {len(times)}, p50 {percentile(times, 50):.2f} ms, p95 {percentile(times, 95):.2f} ms, "
+              f"max {max(times):.1f} ms, mean {statistics.mean(times):.2f} ms; {hits} with a match >= 75%")
+        tm.close()
+        compare_pretranslate(units, tm_path, work, args.entries, rng)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,300 @@
+"""Interactive review of fuzzy and untranslated entries, as a library class.
+
+The session knows nothing about terminals: a :class:`ReviewUI` (click in the
+CLI, a script in tests) shows each :class:`EntryView` and returns a
+:class:`Decision`. Every decision is saved at once: the catalogue is re-read,
+changed and written atomically, and an accepted translation goes into the
+translation memory straight away, so quitting or a crash loses nothing and a
+catalogue edited in Poedit or Weblate between two steps is simply picked up.
+No state is kept anywhere else.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Protocol
+
+import polib
+
+from .catalog import entry_key, iter_entries, now_stamp, read_catalog, write_catalog
+from .errors import CatalogError
+from .glossary import Glossary, check_translation
+from .memory import REVIEWED_BY
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .memory import Match, TranslationMemory
+
+ACCEPT, EDIT, SKIP, BACK, QUIT = "accept", "edit", "skip", "back", "quit"
+ACTIONS = (ACCEPT, EDIT, SKIP, BACK, QUIT)
+PROVENANCE_PREFIXES = ("mt:", "tm:", "mt ", "tm ")
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """Where an entry lives: catalogue, target language and (msgctxt, msgid)."""
+
+    path: Path
+    lang: str
+    key: tuple[str, str]
+
+
+@dataclass
+class EntryView:
+    """Everything a reviewer needs to decide on one entry."""
+
+    position: int
+    total: int
+    path: Path
+    lang: str
+    source: str
+    target: str
+    fuzzy: bool
+    before: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+    provenance: list[str] = field(default_factory=list)
+    previous_source: str = ""
+    matches: list[Match] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    reviewed_by: str = ""
+
+    @property
+    def state(self) -> str:
+        if not self.target:
+            return "untranslated"
+        return "fuzzy" if self.fuzzy else "reviewed"
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: str
+    text: str | None = None
+
+
+class ReviewUI(Protocol):
+    """What a front end provides: show an entry, ask for a decision, tell the user something."""
+
+    def show(self, view: EntryView) -> None: ...
+
+    def decide(self, view: EntryView) -> Decision: ...
+
+    def notify(self, message: str) -> None: ...
+
+
+@dataclass
+class ReviewSummary:
+    accepted: int = 0
+    edited: int = 0
+    skipped: int = 0
+    remaining: int = 0
+    quit: bool = False
+
+
+def default_reviewer(config: Config | None = None, override: str | None = None) -> str:
+    """``--reviewer``, else ``[review] reviewer`` in l10n.toml, else the login name."""
+    if override:
+        return override
+    if config is not None:
+        configured = config.section("review").get("reviewer")
+        if isinstance(configured, str) and configured.strip():
+            return configured.strip()
+    try:
+        return os.environ.get("L10N_REVIEWER") or getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def mark_reviewed(tcomment: str, reviewer: str, day: str) -> str:
+    """The translator comment with one ``reviewed-by:`` line replacing any older one."""
+    kept = [line for line in (tcomment or "").splitlines() if not line.strip().startswith(REVIEWED_BY)]
+    return "\n".join([*kept, f"{REVIEWED_BY} {reviewer} {day}"])
+
+
+def provenance(entry: polib.POEntry) -> list[str]:
+    """The ``mt: …`` / ``tm: …`` lines of an entry's extracted comment."""
+    return [line.strip() for line in (entry.comment or "").splitlines() if line.strip().lower().startswith(PROVENANCE_PREFIXES)]
+
+
+SKIPPED_CHECKS = ("fuzzy", "untranslated")  # every entry under review is one or the other
+
+
+def qa_findings(source: str, target: str, entry: polib.POEntry, source_lang: str, target_lang: str,
+                glossary: Glossary | None) -> list[str] | None:
+    """QA findings for one entry (``l10n.checks``), or None when the QA package is unavailable."""
+    try:
+        from .checks.base import CheckContext
+        from .checks.registry import CHECK_IDS, select_checks
+    except ImportError:
+        return None
+    context = CheckContext(source_lang, target_lang, glossary, frozenset(CHECK_IDS))
+    found: list[str] = []
+    try:
+        for check in select_checks():
+            if check.check_id in SKIPPED_CHECKS or not check.applies(context) or check.ignore_flag in entry.flags:
+                continue
+            check.prepare([(source, target, entry)], context)
+            found += [f"{f.severity}: {f.message} [{f.check}]" for f in check.run(source, target, entry, context)]
+    except Exception:  # QA is advice during review; a failing check must not end the session
+        return found
+    return found
+
+
+def _find(po: polib.POFile, key: tuple[str, str]) -> polib.POEntry | None:
+    return next((e for e in iter_entries(po) if entry_key(e) == key), None)
+
+
+def needs_review(entry: polib.POEntry) -> bool:
+    return not entry.obsolete and (entry.fuzzy or not entry.msgstr) and not entry.msgid_plural
+
+
+class ReviewSession:
+    """Review the fuzzy and untranslated entries of some catalogues, one decision at a time."""
+
+    def __init__(
+        self,
+        catalogs: list[tuple[Path, str]],
+        source_lang: str,
+        reviewer: str,
+        *,
+        tm: TranslationMemory | None = None,
+        glossary: Glossary | None = None,
+        neighbours: int = 2,
+        today: Callable[[], str] = lambda: date.today().isoformat(),
+    ) -> None:
+        self.catalogs = catalogs
+        self.source_lang = source_lang
+        self.reviewer = reviewer
+        self.tm = tm
+        self.glossary = glossary or Glossary([])
+        self.neighbours = neighbours
+        self.today = today
+
+    @classmethod
+    def from_project(cls, config: Config, lang: str | None = None, article: str | None = None, **kwargs: object) -> ReviewSession:
+        """A session over a project's catalogues for ``lang`` (default: every target language)."""
+        catalogs = []
+        for target in config.languages(lang):
+            catalogs += [(p, target) for p in project_catalogs(config, target, article)]
+        reviewer = kwargs.pop("reviewer", None) or default_reviewer(config)
+        return cls(catalogs, config.source_language, str(reviewer), **kwargs)  # type: ignore[arg-type]
+
+    def pending(self) -> list[ReviewItem]:
+        """Entries waiting for review, in catalogue order."""
+        items = []
+        for path, lang in self.catalogs:
+            po = read_catalog(path)
+            items += [ReviewItem(path, lang, entry_key(e)) for e in iter_entries(po) if needs_review(e)]
+        return items
+
+    def view(self, item: ReviewItem, position: int = 0, total: int = 0) -> EntryView | None:
+        """The entry as it is in the file now (None if it has gone)."""
+        po = read_catalog(item.path)
+        entries = list(iter_entries(po))
+        index = next((i for i, e in enumerate(entries) if entry_key(e) == item.key), None)
+        if index is None:
+            return None
+        entry = entries[index]
+        n = self.neighbours
+        view = EntryView(
+            position, total, item.path, item.lang, entry.msgid, entry.msgstr, entry.fuzzy,
+            before=[e.msgid for e in entries[max(0, index - n):index]],
+            after=[e.msgid for e in entries[index + 1:index + 1 + n]],
+            provenance=provenance(entry),
+            previous_source=entry.previous_msgid or "",
+            reviewed_by=next((line for line in (entry.tcomment or "").splitlines() if line.startswith(REVIEWED_BY)), ""),
+        )
+        self._add_hints(view, entry)
+        return view
+
+    def _add_hints(self, view: EntryView, entry: polib.POEntry) -> None:
+        if self.tm is not None:
+            view.matches = self.tm.lookup(view.source, self.source_lang, view.lang, limit=3)
+        for match in self.glossary.find(view.source):
+            view.terms.append(f"{match.form} → {match.term.target_for(match.form)} ({match.term.type})")
+        if not view.target:
+            return
+        qa = qa_findings(view.source, view.target, entry, self.source_lang, view.lang, self.glossary)
+        if qa is None:
+            qa = [f"glossary: {v.message}" for v in check_translation(self.glossary, view.source, view.target)]
+        view.findings = qa
+
+    def apply(self, item: ReviewItem, decision: Decision) -> str | None:
+        """Save an accept or edit; returns an error message instead of saving when impossible."""
+        po = read_catalog(item.path)
+        entry = _find(po, item.key)
+        if entry is None:
+            return "this entry is no longer in the catalogue (edited elsewhere?)"
+        text = decision.text if decision.action == EDIT else entry.msgstr
+        if text is None or not text.strip():
+            return "nothing to accept: the translation is empty (edit it first)"
+        entry.msgstr = text
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgctxt = entry.previous_msgid_plural = None
+        entry.tcomment = mark_reviewed(entry.tcomment, self.reviewer, self.today())
+        po.metadata["PO-Revision-Date"] = now_stamp()
+        po.metadata["Last-Translator"] = self.reviewer
+        write_catalog(po, item.path)
+        if self.tm is not None:
+            self.tm.add(entry.msgid, text, self.source_lang, item.lang, origin=item.path.name,
+                        reviewer=self.reviewer, context=entry.msgctxt or "")
+        return None
+
+    def run(self, ui: ReviewUI) -> ReviewSummary:
+        """Drive the UI through the pending entries until they run out or the user quits."""
+        items = self.pending()
+        summary = ReviewSummary()
+        decided: set[int] = set()
+        index = 0
+        while 0 <= index < len(items):
+            view = self.view(items[index], index + 1, len(items))
+            if view is None or (view.state == "reviewed" and index not in decided):
+                index += 1  # gone, or reviewed in another tool meanwhile
+                continue
+            ui.show(view)
+            decision = ui.decide(view)
+            if decision.action == QUIT:
+                summary.quit = True
+                break
+            index = self._step(items, index, decision, ui, summary, decided)
+        summary.remaining = len(self.pending())
+        return summary
+
+    def _step(self, items: list[ReviewItem], index: int, decision: Decision, ui: ReviewUI,
+              summary: ReviewSummary, decided: set[int]) -> int:
+        if decision.action == BACK:
+            if index == 0:
+                ui.notify("already at the first entry")
+            return max(0, index - 1)
+        if decision.action == SKIP:
+            summary.skipped += 1
+            return index + 1
+        if decision.action not in (ACCEPT, EDIT):
+            ui.notify(f"unknown action {decision.action!r}")
+            return index
+        problem = self.apply(items[index], decision)
+        if problem:
+            ui.notify(problem)
+            return index
+        decided.add(index)
+        if decision.action == EDIT:
+            summary.edited += 1
+        else:
+            summary.accepted += 1
+        return index + 1
+
+
+def project_catalogs(config: Config, lang: str, article: str | None = None) -> list[Path]:
+    """The catalogues of one language, or of one article (a slug or a .po path)."""
+    if article:
+        candidate = Path(article)
+        path = candidate if candidate.suffix == ".po" and candidate.exists() else config.po_path(lang, candidate.stem)
+        if not path.exists():
+            raise CatalogError(f"no catalogue for article {article!r} in language {lang}", path)
+        return [path]
+    return sorted((config.locales_dir / lang / "LC_MESSAGES").glob("*.po"))
