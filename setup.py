@@ -17,7 +17,7 @@ setup(
         "click>=8.1,<9",
         "polib>=1.2,<2",
         "babel>=2.12,<3",
-        "deep-translator>=1.11.4,<2",
+        "deep-translator>=1.11.4,<1.12",
         "requests>=2.28,<3",
         "rapidfuzz>=3.0,<4",
         "wordfreq>=3.0,<4",
@@ -26,11 +26,11 @@ setup(
         "test": [
             "pytest>=8",
             "hypothesis>=6.100",
-            "pytest-httpserver>=1.0",
             "pytest-socket>=0.7",
             "pytest-timeout>=2.2",
             "translate-toolkit>=3.12",
         ],
+        "argos": ["argostranslate>=1.9"],
         "bench": [
             "translate-toolkit>=3.12",
             "pysbd>=0.3.4",

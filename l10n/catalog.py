@@ -17,6 +17,8 @@ from .errors import CatalogError
 from .fsutil import atomic_write_text, read_text
 
 WRAP_WIDTH = 79
+# Extracted-comment lines our tools add to say where a translation came from.
+PROVENANCE_PREFIXES = ("mt:", "tm:", "protect:", "patched:")
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 
 
@@ -91,6 +93,11 @@ def iter_entries(po: polib.POFile) -> Iterator[polib.POEntry]:
 
 def entry_key(entry: polib.POEntry) -> tuple[str, str]:
     return (entry.msgctxt or "", entry.msgid)
+
+
+def provenance_lines(comment: str | None) -> list[str]:
+    """The ``mt: …`` / ``tm: …`` lines of an extracted comment."""
+    return [line.strip() for line in (comment or "").splitlines() if line.strip().startswith(PROVENANCE_PREFIXES)]
 
 
 def is_translated(entry: polib.POEntry) -> bool:

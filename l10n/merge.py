@@ -14,10 +14,9 @@ from dataclasses import dataclass
 import polib
 from rapidfuzz import fuzz, process
 
-from .catalog import WRAP_WIDTH, catalog_metadata, entry_key
+from .catalog import WRAP_WIDTH, catalog_metadata, entry_key, provenance_lines
 
 FUZZY_CUTOFF = 65.0
-PROVENANCE_PREFIXES = ("mt:", "tm:", "reviewed", "patched:")
 
 
 @dataclass
@@ -31,17 +30,13 @@ class MergeStats:
         return dict(kept=self.kept, fuzzy=self.fuzzy, new=self.new, obsolete=self.obsolete)
 
 
-def _provenance(comment: str) -> list[str]:
-    return [line for line in (comment or "").splitlines() if line.startswith(PROVENANCE_PREFIXES)]
-
-
 def _carry(new: polib.POEntry, old: polib.POEntry) -> None:
     """Copy what a translator or our tools added to an entry onto its updated twin."""
     new.msgstr = old.msgstr
     new.msgstr_plural = dict(old.msgstr_plural)
     new.tcomment = old.tcomment
     new.flags = list(dict.fromkeys([*new.flags, *old.flags]))
-    extra = [line for line in _provenance(old.comment) if line not in (new.comment or "").splitlines()]
+    extra = [line for line in provenance_lines(old.comment) if line not in (new.comment or "").splitlines()]
     if extra:
         new.comment = "\n".join([*(new.comment or "").splitlines(), *extra])
     if old.fuzzy:
@@ -103,7 +98,7 @@ def _fuzzy_fill(pending: list[polib.POEntry], candidates: list[polib.POEntry], s
         entry.tcomment = source.tcomment
         entry.previous_msgid = source.msgid
         entry.previous_msgctxt = source.msgctxt
-        extra = _provenance(source.comment)
+        extra = provenance_lines(source.comment)
         if extra:
             entry.comment = "\n".join([*(entry.comment or "").splitlines(), *extra])
         if "fuzzy" not in entry.flags:

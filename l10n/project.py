@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import polib
 
@@ -66,14 +67,20 @@ def discover_articles(config: Config, only: tuple[str, ...] | list[str] | None =
     return chosen
 
 
-def load_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[Article]:
-    articles = [read_article(p) for p in discover_articles(config, only)]
+def iter_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> Iterator[Article]:
+    """Parse articles one at a time, so memory stays flat however many there are."""
+    paths = discover_articles(config, only)
     slugs: dict[str, Path] = {}
-    for art in articles:
-        if art.slug in slugs:
-            raise ArticleError(f"two articles share the slug {art.slug!r} ({slugs[art.slug].name})", art.path)
-        slugs[art.slug] = art.path
-    return articles
+    for path in paths:
+        if path.stem in slugs:
+            raise ArticleError(f"two articles share the slug {path.stem!r} ({slugs[path.stem].name})", path)
+        slugs[path.stem] = path
+    for path in paths:
+        yield read_article(path)
+
+
+def load_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[Article]:
+    return list(iter_articles(config, only))
 
 
 # --- extract -----------------------------------------------------------------------
@@ -107,7 +114,7 @@ def extract_article(config: Config, article: Article) -> ExtractResult:
 
 def extract_project(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[ExtractResult]:
     """Segment every article and write ``locales/templates/<slug>.pot``."""
-    return [extract_article(config, art) for art in load_articles(config, only)]
+    return [extract_article(config, art) for art in iter_articles(config, only)]
 
 
 # --- update ------------------------------------------------------------------------
@@ -190,9 +197,8 @@ def build_project(config: Config, lang: str | None = None, fmt: str | None = Non
     settings = config.section("build")
     fmt = fmt or settings.get("format", "md")
     fallback = fallback or settings.get("fallback", "source")
-    articles = load_articles(config, only)
     return [build_article(config, art, code, fmt, fallback, include_fuzzy)
-            for code in config.languages(lang) for art in articles]
+            for code in config.languages(lang) for art in iter_articles(config, only)]
 
 
 # --- stats -------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 import polib
 
-from .catalog import entry_key, iter_entries, now_stamp, read_catalog, write_catalog
+from .catalog import entry_key, iter_entries, now_stamp, provenance_lines, read_catalog, write_catalog
 from .errors import CatalogError
 from .glossary import Glossary, check_translation
 from .memory import REVIEWED_BY
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 ACCEPT, EDIT, SKIP, BACK, QUIT = "accept", "edit", "skip", "back", "quit"
 ACTIONS = (ACCEPT, EDIT, SKIP, BACK, QUIT)
-PROVENANCE_PREFIXES = ("mt:", "tm:", "mt ", "tm ")
 
 
 @dataclass(frozen=True)
@@ -117,7 +116,7 @@ def mark_reviewed(tcomment: str, reviewer: str, day: str) -> str:
 
 def provenance(entry: polib.POEntry) -> list[str]:
     """The ``mt: …`` / ``tm: …`` lines of an entry's extracted comment."""
-    return [line.strip() for line in (entry.comment or "").splitlines() if line.strip().lower().startswith(PROVENANCE_PREFIXES)]
+    return provenance_lines(entry.comment)
 
 
 SKIPPED_CHECKS = ("fuzzy", "untranslated")  # every entry under review is one or the other

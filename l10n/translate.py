@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 import polib
 
-from .catalog import iter_entries, read_catalog, write_catalog
+from .catalog import PROVENANCE_PREFIXES, iter_entries, read_catalog, write_catalog
 from .config import Config
 from .engines import Engine, get_engine
 from .engines.base import GarbageResultError, RejectedError, TransientEngineError, UnreachableError, has_words
@@ -32,7 +32,6 @@ from .glossary import Glossary, read_glossary
 from .mtcache import DEFAULT_PATH, MTCache
 from .protect import Masked, MaskError, mask, strip_tokens, unmask
 
-PROVENANCE_PREFIXES = ("mt:", "tm:", "protect:")
 FALLBACK_NOTE = "protect: engine lost placeholders; sent unprotected, check glossary terms"
 Progress = Callable[[int, int], None]
 

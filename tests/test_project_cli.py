@@ -276,3 +276,24 @@ def test_catalogues_read_cleanly_with_babel_and_translate_toolkit(invoke, mini_p
     assert catalog.locale is not None and str(catalog.locale) == "en"
     store = pypo.pofile.parsefile(str(path))
     assert len([u for u in store.units if not u.isheader()]) == len(polib.pofile(str(path)))
+
+
+def test_run_offline_builds_everything_and_fills_the_memory(invoke, mini_project: Path) -> None:
+    result = invoke(["run"], mini_project)
+    assert result.exit_code == 0, result.output
+    assert "machine translation skipped: no engine configured" in result.output
+    assert "en/vaer:" in result.output and "en/kort:" in result.output
+    assert (mini_project / "build/en/vaer.md").read_bytes() == (mini_project / "source_articles/vaer.md").read_bytes()
+    translate_all(mini_project / "locales/en/LC_MESSAGES/kort.po")
+    result = invoke(["run"], mini_project)
+    assert "translation memory: 3 new units" in result.output
+    assert "en/kort: 3 reviewed, 0 to review, 0 untranslated" in result.output
+
+
+def test_run_with_unreachable_engine_still_builds_and_fails(invoke, mini_project: Path) -> None:
+    result = invoke(["run", "--engine", "libre", "--engine-url", "http://127.0.0.1:9/"], mini_project)
+    assert result.exit_code == 1
+    assert "cannot reach 127.0.0.1:9" in result.output
+    assert (mini_project / "build/en/vaer.md").exists()
+    po = polib.pofile(str(mini_project / "locales/en/LC_MESSAGES/vaer.po"))
+    assert all(not e.msgstr for e in po)
