@@ -1,0 +1,118 @@
+"""The check framework: one class per check (Weblate's model), findings with spans.
+
+A check sees one (source, target) pair at a time through :meth:`Check.check_single`
+and returns the problems it found, each with the character span to highlight.
+Checks that need the whole catalogue (consistency) also get :meth:`Check.prepare`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+SOURCE_LANGS_NB = ("nb", "no", "nn")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: what, how bad, where in the text (``side`` is ``target`` or ``source``)."""
+
+    check: str
+    severity: str
+    message: str
+    span: tuple[int, int] | None = None
+    side: str = "target"
+    suggestion: str = ""
+    path: str = ""
+    line: int = 0
+    msgctxt: str = ""
+    msgid: str = ""
+    msgstr: str = ""
+    article: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable JSON form (see :mod:`l10n.report`)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "msgctxt": self.msgctxt or None,
+            "msgid": self.msgid,
+            "msgstr": self.msgstr,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+            "span": list(self.span) if self.span else None,
+            "side": self.side,
+            "suggestion": self.suggestion or None,
+            "article": self.article,
+        }
+
+
+@dataclass
+class CheckContext:
+    """What a check may know beyond the pair: languages, glossary, catalogue-wide facts."""
+
+    source_lang: str = "nb"
+    target_lang: str = "en"
+    glossary: Any = None
+    known_ids: frozenset[str] = frozenset()
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def nb_to_en(self) -> bool:
+        return self.source_lang.split("-")[0] in SOURCE_LANGS_NB and self.target_lang.split("-")[0] == "en"
+
+
+class Check:
+    """Base class. Subclasses set the class attributes and implement :meth:`check_single`."""
+
+    check_id: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    default_disabled: ClassVar[bool] = False
+    #: checks marked True run on untranslated (empty) targets too
+    runs_on_empty: ClassVar[bool] = False
+    #: None = any language pair; else predicate name on CheckContext, e.g. "nb_to_en"
+    language_pair: ClassVar[str | None] = None
+
+    #: for checks taking a value from a PO flag such as ``max-length:80``
+    param_flag: ClassVar[str] = ""
+
+    @property
+    def ignore_flag(self) -> str:
+        return f"ignore-{self.check_id}"
+
+    def enabled_by(self, flags: set[str] | list[str]) -> bool:
+        """Whether an entry's flags switch this (default-disabled) check on, as in Weblate."""
+        return self.check_id in flags or bool(self.param_flag and any(f.startswith(self.param_flag + ":") for f in flags))
+
+    def applies(self, context: CheckContext) -> bool:
+        return self.language_pair is None or bool(getattr(context, self.language_pair))
+
+    def prepare(self, pairs: Iterable[tuple[str, str, Any]], context: CheckContext) -> None:
+        """Called once with every (source, target, entry) before the single checks."""
+
+    def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding] | Finding | None:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        message: str,
+        span: tuple[int, int] | None = None,
+        side: str = "target",
+        suggestion: str = "",
+        severity: str | None = None,
+    ) -> Finding:
+        return Finding(self.check_id, severity or self.severity, message, span, side, suggestion)
+
+    def run(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
+        """:meth:`check_single` normalised to a list."""
+        result = self.check_single(source, target, entry, context)
+        if result is None:
+            return []
+        if isinstance(result, Finding):
+            return [result]
+        return list(result)

@@ -1,0 +1,58 @@
+"""Norwegian words left untranslated in an English target.
+
+The word list (``nb-leftover-words.txt``) is derived from wordfreq by
+``tools/derive_qa_wordlists.py`` and shipped, so results do not move with
+wordfreq releases; ``en-not-leftover.txt`` holds the hand-kept exceptions.
+Capitalised words that the source also has are names (Aftenposten), not leftovers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .base import Check, CheckContext, Finding
+from .data import read_words
+from .text import mask, sentence_starts
+
+_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
+
+
+class LeftoverSourceCheck(Check):
+    """MT leaves words it cannot place ("spilte", "ikke") in the output."""
+
+    check_id = "leftover-source"
+    name = "Untranslated words"
+    description = "Norwegian words left in the English translation."
+    severity = "warning"
+    language_pair = "nb_to_en"
+
+    def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
+        words = read_words("nb-leftover-words.txt")
+        allowed = read_words("en-not-leftover.txt")
+        masked = mask(target)
+        starts = sentence_starts(masked)
+        glossary_words = _glossary_words(context)
+        found = []
+        for m in _WORD_RE.finditer(masked):
+            word = m.group(0)
+            lower = word.lower()
+            if lower not in words or lower in allowed or lower in glossary_words:
+                continue
+            if word[:1].isupper() and m.start() not in starts:
+                continue  # a name the source also capitalises (Stortinget, Aftenposten)
+            if word[:1].isupper() and word in source and not source.startswith(word):
+                continue
+            found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
+        return found
+
+
+def _glossary_words(context: CheckContext) -> frozenset[str]:
+    glossary = context.glossary
+    if not glossary:
+        return frozenset()
+    cached = context.data.get("glossary-target-words")
+    if cached is None:
+        cached = frozenset(w.lower() for t in glossary.terms for w in re.findall(r"\w+", t.target))
+        context.data["glossary-target-words"] = cached
+    return cached

@@ -1,0 +1,316 @@
+"""Proper names: carried into the translation, tolerant of transliteration and case.
+
+Norwegian writes Russian names its own way (Sjojgu, Zelenskyj, Kozjemjako); English
+news writes Shoigu, Zelensky, Kozhemyako. Both sides are reduced to a *skeleton*
+(lowercase, transliteration table applied, doubled letters collapsed) before they
+are compared, so the spelling difference is not an error but "Shojo" still is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from .base import Check, CheckContext, Finding
+from .data import exonyms, nb_zipf, read_words, transliteration
+from .text import mask, sentence_starts
+
+NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-ZÆØÅ][\w'’]*(?:-[\w]+)*)")
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_VOWELS = re.compile(r"[aeiouyæøå]")
+_EN_SUFFIXES = r"s|es|n|an|ian|ians|ns|ese|i|is|ean|eans|ish|ic|ern"  # on skeletons: Russia-n, Putin-s (Putin's)
+_NB_SUFFIXES = r"s|en|et|ene|er|ens|ets|a|e|ar"  # Sphinx-en, Putin-s
+NEAR_SIMILARITY = 0.6
+
+
+@lru_cache(maxsize=100000)
+def skeleton(word: str) -> str:
+    """Spelling-independent form of a name: 'Sjojgu' and 'Shoigu' both give 'shoigu'."""
+    text = word.lower()
+    for old, new in transliteration():
+        text = text.replace(old, new)
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return re.sub(r"[^\w]", "", text)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """Something that should appear in the translation because of a source span."""
+
+    label: str
+    alternatives: tuple[str, ...]
+    span: tuple[int, int]
+    origin: str  # "name", "exonym" or "glossary"
+    severity: str = "warning"
+
+
+@dataclass
+class NameReport:
+    missing: list[Expectation] = field(default_factory=list)
+    near: list[tuple[Expectation, str, tuple[int, int]]] = field(default_factory=list)
+
+
+class TargetIndex:
+    """Skeletons of the translation's words, for fast 'is this name here' questions."""
+
+    def __init__(self, target: str) -> None:
+        self.tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(mask(target))]
+        self.skeletons = [skeleton(t) for t, _, _ in self.tokens]
+        self.joined = "|" + "|".join(self.skeletons)
+        sk = self.skeletons
+        self.runs = {sk[i] + sk[i + 1] for i in range(len(sk) - 1)} | {"".join(sk[i:i + 3]) for i in range(len(sk) - 2)}
+        self.consonants: dict[str, list[str]] = {}
+        for s in self.skeletons:
+            self.consonants.setdefault(_VOWELS.sub("", s), []).append(s)
+
+    def contains(self, phrase: str) -> bool:
+        parts = [skeleton(p) for p in TOKEN_RE.findall(phrase)]
+        if not parts or not any(parts):
+            return True
+        flat = "".join(parts)
+        if len(parts) > 1:
+            wanted = re.escape("|".join(parts))
+            if re.search(rf"\|{wanted}(?:{_EN_SUFFIXES})?\|", self.joined + "|"):
+                return True
+            return flat in self.runs
+        if flat in self.runs:
+            return True  # Jong-un written Jong Un
+        return any(_same_name(flat, tok) for tok in self.skeletons) or self._vowel_variant(flat)
+
+    def _vowel_variant(self, flat: str) -> bool:
+        """A vowel added or dropped (Aleksandr/Alexander) is spelling; a vowel changed is not."""
+        consonants = _VOWELS.sub("", flat)
+        if len(consonants) < 3:
+            return False
+        return any(Levenshtein.distance(flat, s) == abs(len(flat) - len(s)) for s in self.consonants.get(consonants, ()))
+
+
+def _same_name(name: str, token: str) -> bool:
+    """Whether a target word renders the source name: equal, inflected (Russia/Russian,
+    Sphinxen/Sphinx, Putins/Putin) or the same stem with other endings (Haitiske/Haitian)."""
+    if token == name:
+        return True
+    if token.startswith(name):
+        return re.fullmatch(_EN_SUFFIXES, token[len(name):]) is not None
+    if name.startswith(token) and len(token) >= 3:
+        rest = name[len(token):]  # Sphinxen/Sphinx, or a compound: Rossbytall/Rossby
+        return re.fullmatch(_NB_SUFFIXES, rest) is not None or (len(token) >= 5 and len(rest) >= 3)
+    short = min(len(name), len(token))
+    common = 0
+    while common < short and name[common] == token[common]:
+        common += 1
+    rest = max(len(name), len(token)) - common
+    return common >= 5 and common >= 0.6 * short and rest >= 2 and min(len(name), len(token)) > common
+
+
+@lru_cache(maxsize=4096)
+def source_names(source: str) -> list[tuple[str, int, int]]:
+    """Capitalised words that are names, not sentence starts, abbreviations or Norwegian words."""
+    masked = mask(source)
+    starts = sentence_starts(masked)
+    matches = list(NAME_RE.finditer(masked))
+    found = []
+    for i, m in enumerate(matches):
+        word = m.group(0).rstrip("'’")
+        if len(word) < 2 or m.start() in starts:
+            continue
+        if len(word) <= 3 and not word.isupper() and masked[m.start() + len(word): m.start() + len(word) + 1] == ".":
+            continue  # Kr., Nr., St.
+        in_run = (i > 0 and masked[matches[i - 1].end(): m.start()] == " ") or (
+            i + 1 < len(matches) and masked[m.end(): matches[i + 1].start()] == " ")
+        core = name_core(word, in_run)
+        if core is not None:
+            found.append((core, m.start(), m.start() + len(word)))
+    return found
+
+
+def _zipf(word: str, lang: str) -> float:
+    """Zipf frequency in Norwegian ("nb") or English ("en") of a word frequent in Norwegian;
+    0 for rarer words (shipped from wordfreq, see tools/derive_qa_wordlists.py)."""
+    return nb_zipf().get(word, (0.0, 0.0))[0 if lang == "nb" else 1]
+
+
+@lru_cache(maxsize=50000)
+def norwegian_word(word: str) -> bool:
+    """A common Norwegian word that is not also common English (Stortinget, Gud, dynastiet)."""
+    lower = word.lower()
+    if lower in read_words("nb-leftover-words.txt"):
+        return True
+    nb = _zipf(lower, "nb")
+    return nb >= 3.0 and nb - _zipf(lower, "en") >= 0.8
+
+
+@lru_cache(maxsize=4096)
+def _verbatim(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?:['’]?(?:{_EN_SUFFIXES}))?(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=50000)
+def _exonym_key(word: str) -> str | None:
+    table = exonyms()
+    if word in table:
+        return word
+    return next((k for k in table if not k.isupper() and word.startswith(k) and len(word) - len(k) <= 3), None)
+
+
+@lru_cache(maxsize=50000)
+def name_core(word: str, in_run: bool = False) -> str | None:
+    """The part of a capitalised word a translation must keep: 'Qing-dynastiet' -> 'Qing',
+    'Nord-Texas' -> 'Texas', 'PC-er' -> 'PC'; None for a Norwegian word ('Stortinget')."""
+    if _exonym_key(word):
+        return word
+    parts = word.split("-")
+    prefixes = read_words("name-prefixes-nb.txt")
+    while len(parts) > 1 and parts[0].lower() in prefixes:
+        parts.pop(0)
+    while len(parts) > 1 and parts[-1][:1].islower() and (len(parts[-1]) >= 4 or norwegian_word(parts[-1])):
+        parts.pop()
+    core = "-".join(parts)
+    if not core[:1].isupper():
+        return None
+    if core.isupper() or _exonym_key(core):
+        return core
+    if in_run:  # Gunnar Wilhelmsen: part of a multi-word name unless a very common word (Det, Norges)
+        nb = _zipf(core.lower(), "nb")
+        return None if nb >= 5.0 or (nb >= 4.0 and _zipf(core.lower(), "en") < 1.0) else core
+    if len(core) >= 9 and any(ch in "æøåÆØÅ" for ch in core):
+        return None  # Kongedømmene, Høymiddelalderen: Norwegian compounds
+    return None if norwegian_word(core) else core
+
+
+@lru_cache(maxsize=50000)
+def compound_head(word: str) -> str | None:
+    """The name inside a Norwegian compound: 'Niagarafossen' -> 'Niagara' (fossen is Norwegian)."""
+    lower = word.lower()
+    for i in range(3, len(lower) - 2):
+        if norwegian_word(lower[i:]) and lower[i:] not in read_words("name-endings-nb.txt"):
+            head = word[:i]
+            if norwegian_word(head):
+                return None
+            if head.endswith("s") and len(head) > 4:
+                head = head[:-1]
+            return compound_head(head) or head
+    return None
+
+
+def _expectations(source: str, context: CheckContext) -> list[Expectation]:
+    expected: list[Expectation] = []
+    covered: list[tuple[int, int]] = []
+    glossary = context.glossary
+    if glossary:
+        for match in glossary.find(source):
+            term = match.term
+            targets = tuple(dict.fromkeys((term.target, term.target_for(match.form))))
+            sev = "error" if term.type in ("name", "dnt") else "warning"
+            expected.append(Expectation(match.form, targets, (match.start, match.end), "glossary", sev))
+            covered.append((match.start, match.end))
+    table = exonyms()
+    for word, start, end in source_names(source):
+        if any(s <= start < e for s, e in covered):
+            continue
+        key = _exonym_key(word)
+        if key is not None:
+            expected.append(Expectation(word, (*table[key], word), (start, end), "exonym"))
+        else:
+            head = compound_head(word) if len(word) >= 8 else None
+            expected.append(Expectation(word, (word, head) if head else (word,), (start, end), "name"))
+    return expected
+
+
+@lru_cache(maxsize=4096)
+def _analyse(source: str, target: str, context_key: tuple) -> NameReport:
+    context = _CONTEXTS[context_key]
+    report = NameReport()
+    expected = _expectations(source, context)
+    if not expected:
+        return report
+    folded = target.casefold()
+    index: TargetIndex | None = None
+    for exp in expected:
+        if any(alt.casefold() in folded and _verbatim(alt).search(target) for alt in exp.alternatives):
+            continue  # verbatim: the common case, no skeletons needed
+        index = index or TargetIndex(target)
+        if any(index.contains(alt) for alt in exp.alternatives):
+            continue
+        source_skeletons = {skeleton(w) for w, _, _ in source_names(source)}
+        near = _nearest(exp, index, source_skeletons, target)
+        if near is None:
+            report.missing.append(exp)
+        else:
+            report.near.append((exp, *near))
+    return report
+
+
+_CONTEXTS: dict[tuple, CheckContext] = {}
+
+
+def analyse(source: str, target: str, context: CheckContext) -> NameReport:
+    """Which expected names are missing from the target, and which look corrupted."""
+    key = (id(context.glossary), context.source_lang, context.target_lang)
+    _CONTEXTS[key] = context
+    return _analyse(source, target, key)
+
+
+def _nearest(exp: Expectation, index: TargetIndex, source_skeletons: set[str], target: str) -> tuple[str, tuple[int, int]] | None:
+    best: tuple[float, str, tuple[int, int]] | None = None
+    for alt in exp.alternatives:
+        want = skeleton(alt)
+        if len(want) < 5:
+            continue
+        for (token, start, end), sk in zip(index.tokens, index.skeletons):
+            if len(sk) < 4 or not token[:1].isupper() or sk in source_skeletons or sk[:1] != want[:1] or sk == want:
+                continue
+            score = Levenshtein.normalized_similarity(sk, want)
+            if score >= NEAR_SIMILARITY and not _common_english(token) and (best is None or score > best[0]):
+                best = (score, token, (start, end))
+    return None if best is None else (best[1], best[2])
+
+
+def _common_english(word: str) -> bool:
+    return word.lower() in read_words("en-common-words.txt")
+
+
+class NamesCheck(Check):
+    """A name dropped or replaced in translation ("VG" rendered as "the Vaults")."""
+
+    check_id = "names"
+    name = "Proper names"
+    description = "A proper name in the source (transliteration and case aside) is missing from the translation."
+    severity = "warning"
+    language_pair = "nb_to_en"
+
+    def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
+        found = []
+        for exp in analyse(source, target, context).missing:
+            if exp.origin == "glossary":
+                continue
+            want = exp.label if exp.origin == "name" else " / ".join(exp.alternatives[:3])
+            found.append(self.finding(f"name {exp.label!r} is missing from the translation (expected {want!r})", exp.span, side="source"))
+        return found
+
+
+class NearMissCheck(Check):
+    """A word that is almost an expected name is a corrupted name ("Shojo" for "Shoigu")."""
+
+    check_id = "near-miss"
+    name = "Near-miss name"
+    description = "The translation has a misspelt or corrupted form of a source name or glossary term (Shojo for Shoigu)."
+    severity = "error"
+    language_pair = "nb_to_en"
+
+    def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
+        found = []
+        forbidden = {f.casefold() for term in context.glossary.terms for f in term.forbidden} if context.glossary else set()
+        for exp, token, span in analyse(source, target, context).near:
+            if token.casefold() in forbidden:
+                continue  # glossary-forbidden already names it
+            if exp.origin == "name":
+                found.append(self.finding(f"{token!r} looks like a corrupted form of the source name {exp.label!r}", span))
+            else:
+                want = exp.alternatives[0]
+                found.append(self.finding(f"{token!r} looks like a corrupted {want!r} (source: {exp.label!r})", span, suggestion=want))
+        return found

@@ -1,0 +1,297 @@
+"""Numbers, times and dates, compared as values with the source and target locales (Babel).
+
+"2,5 mill." and "2.5 million" are the same value; "kl. 10.30" and "10:30 a.m." the
+same time; "tirsdag" and "Tuesday" the same day. Numerals must match on both sides;
+number words ("to" = "two") and month names only count as evidence, never as demands,
+so spelling a small number out is not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_day_names, get_month_names
+from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
+
+from .base import Check, CheckContext, Finding
+from .data import number_scales, number_words
+from .text import lang_base, mask
+
+NUM_RE = re.compile(
+    r"(?<![\w.,\u00a0\u202f])(\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,:]\d+)*)"
+)
+_AFTER_RE = re.compile(r"(\s*)([^\W\d_]+\.?|['’]?s\b)?")
+_TIME_BEFORE_RE = re.compile(r"(?:\bkl\.?|\bklokk(?:a|en)|\bat|\bby|\buntil|\bfrom|\bfra|\btil)\s*$", re.IGNORECASE)
+_TIME_AFTER = {"am", "pm", "a.m", "p.m", "o'clock", "hours", "hrs", "h", "tiden"}
+_SPACES = " \u00a0\u202f"
+_DIGIT = re.compile(r"\d")
+_WORD3_RE = re.compile(r"[^\W\d_]{3,}")
+_MONTH_CONTEXT = {"in", "of", "since", "until", "by", "early", "late", "mid", "from", "last", "next", "this", "end", "i", "fra", "til", "av", "innen", "før", "etter", "before", "after"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    values: frozenset[tuple]
+    start: int
+    end: int
+    malformed: bool = False
+
+
+def _locale(lang: str) -> Locale | None:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+
+
+@lru_cache(maxsize=65536)
+def parse_numeral(token: str, lang: str) -> tuple[frozenset[tuple], bool]:
+    """Values a numeral can mean in ``lang`` and whether the locale would reject its format."""
+    if ":" in token:
+        return _as_time(token.replace(":", ".")), False
+    locale = _locale(lang)
+    group = get_group_symbol(locale) if locale else ","
+    normal = "".join(group if ch in _SPACES and group in _SPACES else ch for ch in token)
+    decimal = get_decimal_symbol(locale) if locale else "."
+    if decimal == "," and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
+        return frozenset({("n", float(token.replace(".", "")))}), False  # 10.000 = ti tusen
+    value = _strict(normal, locale)
+    if value is not None:
+        times = _as_time(token) if "." in token else frozenset()
+        if decimal == "," and re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
+            times |= {("n", float(token.replace(",", "")))}  # 10,000 written the English way
+        return frozenset({("n", _round(value))}) | times, False
+    times = _as_time(token)
+    if times:
+        return times, False
+    # Not valid for this locale: read it the way the other convention would, flag the format.
+    plain = token.translate({ord(c): None for c in _SPACES})
+    other = plain.replace(".", "").replace(",", ".") if decimal == "." else plain.replace(",", "")
+    try:
+        return frozenset({("n", _round(float(other)))}), True
+    except ValueError:
+        return frozenset(), True
+
+
+def _strict(token: str, locale: Locale | None) -> float | None:
+    try:
+        return float(parse_decimal(token, locale=locale or "en", strict=True))
+    except (NumberFormatError, ValueError):
+        return None
+
+
+def _as_time(token: str) -> frozenset[tuple]:
+    m = re.fullmatch(r"(\d{1,2})[.:](\d{2})", token)
+    if m and int(m.group(1)) <= 24 and int(m.group(2)) < 60:
+        return frozenset({("t", int(m.group(1)) % 12, int(m.group(2)))})
+    return frozenset()
+
+
+def _round(value: float) -> float:
+    return float(f"{value:.6g}")
+
+
+def extract(text: str, lang: str) -> list[Quantity]:
+    """Every numeral in ``text`` (URLs and Markdown link targets ignored) with its values."""
+    masked = mask(text)
+    scales = number_scales(lang_base(lang))
+    found = []
+    for m in NUM_RE.finditer(masked):
+        if m.group(1).count(".") + m.group(1).count("/") == 2:
+            found.extend(Quantity(frozenset({("n", float(p))}), m.start(), m.end()) for p in re.split(r"[./]", m.group(1)))
+            continue
+        values, malformed = parse_numeral(m.group(1), lang)
+        values = set(values)
+        after = _AFTER_RE.match(masked, m.end())
+        word = (after.group(2) or "").lower() if after else ""
+        scale = scales.get(word.rstrip("."))
+        if scale and (len(word.rstrip(".")) > 1 or not after.group(1)):
+            scaled = {("n", _round(v[1] * scale)) if v[0] == "n" else v for v in values}
+            values = scaled if len(word.rstrip(".")) > 1 else values | scaled  # 100m: metres or million
+        if masked.startswith("-tal", m.end()):
+            values |= {("n", v[1] // 100 + 1) for v in values if v[0] == "n" and v[1] % 100 == 0}  # 1500-tallet
+        if word.replace(".", "") in _TIME_AFTER or _TIME_BEFORE_RE.search(masked[max(0, m.start() - 12): m.start()]):
+            values |= {("t", int(v[1]) % 12, 0) for v in values if v[0] == "n" and float(v[1]).is_integer() and v[1] <= 24}
+        found.append(Quantity(frozenset(values), m.start(), m.end(), malformed))
+    return found
+
+
+def evidence(text: str, lang: str) -> set[tuple]:
+    """Values the text expresses in any way: numerals, number words, month numbers."""
+    found: set[tuple] = set()
+    for q in extract(text, lang):
+        found |= q.values
+    words = number_words(lang_base(lang))
+    scales = number_scales(lang_base(lang))
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    for i, tok in enumerate(tokens):
+        if tok in words:
+            value = words[tok]
+            found.add(("n", _round(value)))
+            if value in (20, 30, 40, 50, 60, 70, 80, 90) and i + 1 < len(tokens) and words.get(tokens[i + 1], 10) < 10:
+                found.add(("n", _round(value + words[tokens[i + 1]])))  # twenty-four, twenty-fourth
+            if i + 1 < len(tokens) and tokens[i + 1] in scales:
+                found.add(("n", _round(value * scales[tokens[i + 1]])))
+    for m in re.finditer(r"\b([IVX]{2,5})\b", text):
+        found.add(("n", float(_roman(m.group(1)))))
+    for month, _, _ in calendar_names(text, lang, "month"):
+        found.add(("n", float(month)))
+    return found
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(numeral, numeral[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+class NumbersCheck(Check):
+    """A numeral changed, dropped or invented by MT is a factual error in a news article."""
+
+    check_id = "numbers"
+    name = "Numbers"
+    description = "A number, amount or time in the source has no equal value in the translation, or vice versa."
+    severity = "error"
+
+    def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
+        if not (_DIGIT.search(source) or _DIGIT.search(target)):
+            return []
+        src_q, tgt_q = extract(source, context.source_lang), extract(target, context.target_lang)
+        src_ev, tgt_ev = evidence(source, context.source_lang), evidence(target, context.target_lang)
+        found = []
+        for q in tgt_q:
+            if q.values and not q.values & src_ev:
+                found.append(self.finding(f"{target[q.start:q.end]!r} does not match any number in the source", (q.start, q.end)))
+        for q in src_q:
+            if q.values and not q.values & tgt_ev:
+                text = source[q.start:q.end]
+                found.append(self.finding(f"{text!r} from the source is missing or changed in the translation", (q.start, q.end), side="source"))
+        return found
+
+
+class NumberFormatCheck(Check):
+    """"2,5" in English reads as a typo or as 25; the target locale's separators must be used."""
+
+    check_id = "number-format"
+    name = "Number format"
+    description = "A number in the translation uses the source language's decimal or thousands separator."
+    severity = "warning"
+
+    def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
+        if lang_base(context.source_lang) == lang_base(context.target_lang) or not _DIGIT.search(target):
+            return []
+        locale = _locale(context.target_lang)
+        dec = get_decimal_symbol(locale) if locale else "."
+        grp = get_group_symbol(locale) if locale else ","
+        found = []
+        for q in extract(target, context.target_lang):
+            if q.malformed:
+                found.append(self.finding(
+                    f"{target[q.start:q.end]!r} is not a {lang_base(context.target_lang)} number format "
+                    f"(decimal {dec!r}, thousands {grp.replace(chr(160), 'no-break space')!r})", (q.start, q.end)))
+        return found
+
+
+_SUFFIXES = {"", "s", "en", "ens", "er", "ene", "'s", "’s", "."}
+_AMBIGUOUS = {"may", "march", "mars", "mai", "august", "sun", "sat", "wed", "jan", "dec", "des", "sep", "nov", "okt", "mar", "jun", "jul", "apr", "feb", "aug", "oct"}
+
+
+@lru_cache(maxsize=None)
+def _calendar(lang: str, kind: str) -> tuple[re.Pattern[str], dict[str, int], bool, frozenset[str]]:
+    """Regex over the locale's month or weekday names, name -> number, and whether names are lowercase."""
+    locale = _locale(lang) or Locale.parse("en")
+    table: dict[str, int] = {}
+    short: set[str] = set()
+    getter = get_month_names if kind == "month" else get_day_names
+    for width in ("wide", "abbreviated"):
+        for ctx in ("format", "stand-alone"):
+            for number, name in getter(width, context=ctx, locale=locale).items():
+                key = name.lower().rstrip(".")
+                if len(key) >= 3:
+                    table.setdefault(key, number)
+                    if width == "abbreviated":
+                        short.add(key)
+    if kind == "month" and lang_base(lang) == "en":
+        table.setdefault("sept", 9)
+    wide = list(getter("wide", locale=locale).values())
+    lowercase = all(name[:1].islower() for name in wide)
+    names = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")([^\W\d_]*|['’]s)?(?![\w])", re.IGNORECASE)
+    wide_keys = {n.lower() for n in wide}
+    return pattern, table, lowercase, frozenset(short - wide_keys)
+
+
+@lru_cache(maxsize=None)
+def _stems(lang: str) -> frozenset[str]:
+    return frozenset(name[:3] for kind in ("month", "day") for name in _calendar(lang, kind)[1])
+
+
+@lru_cache(maxsize=16384)
+def calendar_names(text: str, lang: str, kind: str) -> tuple[tuple[int, int, int], ...]:
+    """(number, start, end) of each month or weekday name in ``text``; ambiguous words need a date nearby."""
+    stems = _stems(lang)
+    if not any(w[:3].lower() in stems for w in _WORD3_RE.findall(text)):
+        return ()
+    pattern, table, lowercase, short = _calendar(lang, kind)
+    found = []
+    for m in pattern.finditer(text):
+        word, suffix = m.group(1), (m.group(2) or "")
+        if suffix.lower() not in _SUFFIXES and not (lowercase and kind == "day" and suffix[:1] == "s" and len(suffix) >= 4):
+            continue  # lørdagskveld is a Saturday; "Mayor" is no month
+        if not lowercase and not word[:1].isupper():
+            continue
+        if lowercase and word[:1].isupper() and m.start() > 0 and text[m.start() - 2: m.start()].strip() not in ("", ".", "«", "“", "\"", "–"):
+            continue
+        if (word.lower() in _AMBIGUOUS or word.lower() in short) and not _date_nearby(text, m.start(), m.end()):
+            continue
+        found.append((table[word.lower()], m.start(), m.end()))
+    return tuple(found)
+
+
+def _date_nearby(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - 6): start] + text[end: end + 6]
+    if any(ch.isdigit() for ch in around):
+        return True
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 12): start].lower())
+    return bool(before) and before[-1] in _MONTH_CONTEXT
+
+
+class DatesCheck(Check):
+    """A weekday or month that changed in translation puts an event on the wrong day."""
+
+    check_id = "dates"
+    name = "Dates"
+    description = "Month or weekday names differ between source and translation (tirsdag = Tuesday, juli = July)."
+    severity = "error"
+
+    def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
+        found = []
+        for kind, label in (("month", "month"), ("day", "weekday")):
+            src = calendar_names(source, context.source_lang, kind)
+            tgt = calendar_names(target, context.target_lang, kind)
+            src_set, tgt_set = {n for n, _, _ in src}, {n for n, _, _ in tgt}
+            if kind == "month" and not src:
+                src_set |= _numeric_months(source, context.source_lang)
+            for number, start, end in tgt:
+                if number not in src_set:
+                    found.append(self.finding(f"{label} {target[start:end]!r} is not in the source", (start, end)))
+            for number, start, end in src:
+                if number not in tgt_set and not (kind == "month" and number in _numeric_months(target, context.target_lang)):
+                    found.append(self.finding(f"{label} {source[start:end]!r} is missing from the translation", (start, end), side="source", severity="warning"))
+        return found
+
+
+def _numeric_months(text: str, lang: str) -> set[int]:
+    """Months of numeric dates (26.07.2023, 7/26/2023, 26/7): either field may be the month."""
+    months: set[int] = set()
+    for m in re.finditer(r"\b(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?\b", text):
+        for part in (m.group(1), m.group(2)):
+            if 1 <= int(part) <= 12:
+                months.add(int(part))
+    return months

@@ -1,0 +1,65 @@
+"""Text helpers shared by checks: masking URLs and Markdown, word tokens, sentence starts.
+
+Masking replaces characters with spaces instead of deleting them, so every span a
+check computes on the masked text is also right for the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+URL_RE = re.compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"«»“”)\]]+[^\s<>"«»“”)\].,;:!?'’]""", re.IGNORECASE)
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|[«“\"(\[]|[–—-]\s+|\n)\s*[«“\"'(\[*_]*")
+
+
+def lang_base(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+@lru_cache(maxsize=20000)
+def mask(text: str) -> str:
+    """``text`` with Markdown link syntax, URLs and e-mail addresses blanked (same length)."""
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = " " * (end - start)
+
+    for m in MD_LINK_RE.finditer(text):
+        blank(m.start(), m.start() + 1)
+        blank(m.end(1), m.end())
+    masked = "".join(chars)
+    for regex in (URL_RE, EMAIL_RE):
+        for m in regex.finditer(masked):
+            blank(m.start(), m.end())
+        masked = "".join(chars)
+    return masked
+
+
+def links(text: str) -> list[tuple[str, int, int]]:
+    """URLs (Markdown link targets included) and e-mail addresses with their spans."""
+    found = []
+    seen: set[tuple[int, int]] = set()
+    for m in MD_LINK_RE.finditer(text):
+        found.append((m.group(2), m.start(2), m.end(2)))
+        seen.add((m.start(2), m.end(2)))
+    for regex in (URL_RE, EMAIL_RE):
+        for m in regex.finditer(text):
+            inside = any(s <= m.start() < e for s, e in seen)
+            if not inside:
+                found.append((m.group(0), m.start(), m.end()))
+                seen.add((m.start(), m.end()))
+    return found
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    return WORD_RE.finditer(text)
+
+
+def sentence_starts(text: str) -> set[int]:
+    """Offsets where a sentence (or quoted speech) begins: capitals there prove nothing."""
+    return {m.end() for m in SENTENCE_START_RE.finditer(text)}

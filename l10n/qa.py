@@ -1,0 +1,198 @@
+"""QA library entry point: run the checks over catalogues and collect a :class:`QAResult`.
+
+``run_qa`` works on explicit PO files or folders (no l10n.toml needed: the target
+language comes from each catalogue's ``Language`` header) or on a project's
+catalogues. Reports (:mod:`l10n.report`) only format the result.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import polib
+
+from .catalog import iter_entries, read_catalog
+from .checks.base import SEVERITY_RANK, Check, CheckContext, Finding
+from .checks.registry import CHECK_IDS, optional_checks, select_checks
+from .config import Config
+from .errors import QAError
+from .glossary import Glossary, read_glossary
+
+FAIL_LEVELS = ("error", "warning", "never")
+
+
+@dataclass
+class EntryRecord:
+    """One segment as the HTML report shows it: texts, review state, where it is."""
+
+    path: str
+    line: int
+    msgctxt: str
+    msgid: str
+    msgstr: str
+    state: str
+    kind: str
+    article: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class QAResult:
+    findings: list[Finding] = field(default_factory=list)
+    entries: list[EntryRecord] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, level: str) -> bool:
+        """Whether any finding is at or above ``level`` (error|warning|never)."""
+        if level == "never":
+            return False
+        threshold = SEVERITY_RANK[level]
+        return any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings)
+
+    def by_article(self) -> dict[str, dict[str, int]]:
+        table: dict[str, dict[str, int]] = {}
+        for rec in self.entries:
+            row = table.setdefault(rec.article, {"entries": 0, "error": 0, "warning": 0, "info": 0, "translated": 0, "fuzzy": 0, "untranslated": 0})
+            row["entries"] += 1
+            row[rec.state] += 1
+        for f in self.findings:
+            table.setdefault(f.article, {"entries": 0, "error": 0, "warning": 0, "info": 0, "translated": 0, "fuzzy": 0, "untranslated": 0})
+            table[f.article][f.severity] += 1
+        return dict(sorted(table.items()))
+
+    def summary(self) -> dict[str, Any]:
+        states = Counter(rec.state for rec in self.entries)
+        return {
+            "files": len(self.files),
+            "entries": len(self.entries),
+            "checks": list(self.checks),
+            "findings": len(self.findings),
+            "by_severity": {s: self.count(s) for s in ("error", "warning", "info")},
+            "by_check": dict(sorted(Counter(f.check for f in self.findings).items())),
+            "by_state": {s: states.get(s, 0) for s in ("translated", "fuzzy", "untranslated")},
+            "by_article": self.by_article(),
+        }
+
+
+def collect_paths(paths: Iterable[Path]) -> list[Path]:
+    """PO files named directly, plus every ``*.po`` under named folders (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(path.rglob("*.po")))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise QAError(f"{path}: no such file or folder")
+    return found
+
+
+def project_paths(config: Config, lang: str | None) -> list[Path]:
+    found: list[Path] = []
+    for code in config.languages(lang):
+        found.extend(sorted((config.locales_dir / code / "LC_MESSAGES").glob("*.po")))
+    return found
+
+
+def project_glossary(config: Config) -> Glossary | None:
+    setting = config.section("glossary").get("path")
+    if not setting:
+        return None
+    path = config.resolve(setting)
+    return read_glossary(path) if path.is_file() else None
+
+
+def run_qa(
+    paths: Sequence[Path] | None = None,
+    config: Config | None = None,
+    lang: str | None = None,
+    glossary: Glossary | None = None,
+    checks: Sequence[str] = (),
+    skip: Sequence[str] = (),
+    source_lang: str | None = None,
+) -> QAResult:
+    """Check catalogues: ``paths`` if given, else the project's for ``lang`` (or every target)."""
+    if paths:
+        files = collect_paths(paths)
+    elif config is not None:
+        files = project_paths(config, lang)
+        glossary = glossary if glossary is not None else project_glossary(config)
+    else:
+        raise QAError("nothing to check: give PO files or folders, or run inside a project")
+    source = source_lang or (config.source_language if config else "nb")
+    instances = select_checks(list(checks), list(skip))
+    optional = optional_checks(list(checks), list(skip))
+    groups: dict[str, list[tuple[str, polib.POFile]]] = defaultdict(list)
+    for path in files:
+        po = read_catalog(path)
+        target = (po.metadata.get("Language") or lang or "en").replace("_", "-")
+        groups[target].append((str(path), po))
+    result = QAResult(checks=[c.check_id for c in instances], files=[str(p) for p in files])
+    for target, catalogs in groups.items():
+        context = CheckContext(source, target, glossary, frozenset(CHECK_IDS))
+        _check_group(catalogs, instances, optional, context, result)
+    return result
+
+
+def _pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
+    """(source, target) pairs of an entry; plural forms pair msgid_plural with the later forms."""
+    if not entry.msgid_plural:
+        return [(entry.msgid, entry.msgstr)]
+    forms = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)] or [""]
+    return [(entry.msgid, forms[0])] + [(entry.msgid_plural, f) for f in forms[1:]]
+
+
+def _check_group(catalogs: list[tuple[str, polib.POFile]], checks: list[Check], optional: list[Check],
+                 context: CheckContext, result: QAResult) -> None:
+    items = []
+    for path, po in catalogs:
+        for entry in iter_entries(po):
+            entry.qa_path = path
+            items.append((path, entry, _pairs(entry)))
+    active = [c for c in checks if c.applies(context)]
+    everything = [(s, t, e) for _, e, pairs in items for s, t in pairs]
+    for check in active:
+        check.prepare(everything, context)
+    for path, entry, pairs in items:
+        record = _record(path, entry)
+        result.entries.append(record)
+        flags = set(entry.flags)
+        if "ignore-all-checks" in flags:
+            continue
+        enabled = [c for c in optional if c.enabled_by(flags) and c.applies(context)] if optional and flags else []
+        for check in (*active, *enabled):
+            if check.ignore_flag in flags:
+                continue
+            for source, target in pairs:
+                if not target and not check.runs_on_empty:
+                    continue
+                for finding in check.run(source, target, entry, context):
+                    located = _locate(finding, record, target)
+                    record.findings.append(located)
+                    result.findings.append(located)
+
+
+def _record(path: str, entry: polib.POEntry) -> EntryRecord:
+    has_text = bool(entry.msgstr or any(entry.msgstr_plural.values()))
+    state = "untranslated" if not has_text else "fuzzy" if entry.fuzzy else "translated"
+    kind = next((c for c in (entry.comment or "").splitlines() if c and not c.startswith("mt:")), "")
+    return EntryRecord(path, entry.linenum, entry.msgctxt or "", entry.msgid, entry.msgstr, state, kind, _article(path, entry))
+
+
+def _article(path: str, entry: polib.POEntry) -> str:
+    for occ_path, _ in entry.occurrences:
+        if occ_path:
+            return Path(occ_path).stem
+    return Path(path).stem
+
+
+def _locate(finding: Finding, record: EntryRecord, target: str) -> Finding:
+    return replace(finding, path=record.path, line=record.line, msgctxt=record.msgctxt,
+                   msgid=record.msgid, msgstr=target, article=record.article)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks.leftover import LeftoverSourceCheck
+
+from .helpers import context, fails, passes
+
+GOOD = [
+    ("Orkesteret spilte musikk.", "The orchestra played music."),
+    ("Det skriver Aftenposten.", "Aftenposten writes this."),
+    ("Saken er i Stortinget.", "The matter is before the Stortinget."),
+    ("Det kostet 3000 kroner.", "It cost 3,000 kroner."),
+    ("Han dro en route.", "He left en route to Oslo."),
+    ("Hun er i Oslo.", "She is in Oslo at the moment."),
+]
+BAD = [
+    ("Orkesteret spilte musikk.", "The orchestra spilte music."),
+    ("Det er ikke sant.", "It is ikke true."),
+    ("Han og hun kom.", "He og she came."),
+    ("Forsvarsministeren kom.", "The forsvarsministeren arrived."),
+]
+
+
+@pytest.mark.parametrize("source,target", GOOD)
+def test_leftover_pass(source, target):
+    assert passes(LeftoverSourceCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", BAD)
+def test_leftover_fail(source, target):
+    assert fails(LeftoverSourceCheck(), source, target)
+
+
+def test_leftover_is_nb_to_en_only():
+    check = LeftoverSourceCheck()
+    assert not check.applies(context("en", "nb"))
+    assert check.applies(context("nb", "en-GB"))

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks.mechanics import (
+    BracketsQuotesCheck,
+    EndPunctuationCheck,
+    LengthRatioCheck,
+    LinksCheck,
+    RepeatedWordCheck,
+    WhitespaceCheck,
+)
+
+from .helpers import fails, findings, passes
+
+END_GOOD = [
+    ("Vil Kina reagere?", "Will China react?"),
+    ("Våpenmesse i Pyongyang", "Arms fair in Pyongyang"),
+    ("– Jeg er glad, sa han.", "“I'm glad,” he said."),
+    ("«Hvorfor?» spør hun.", "“Why?” she asks."),
+    ("Han sa: «Vi kommer.»", "He said: “We are coming.”"),
+    ("Det er alvorlig!", "This is serious."),
+]
+END_BAD = [
+    ("Vil Kina reagere?", "China will react."),
+    ("Våpenmesse i Pyongyang", "Arms fair in Pyongyang."),
+    ("Kina vil reagere.", "Will China react?"),
+    ("Kina vil reagere.", "China will react"),
+]
+
+
+@pytest.mark.parametrize("source,target", END_GOOD)
+def test_end_punctuation_passes(source, target):
+    assert passes(EndPunctuationCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", END_BAD)
+def test_end_punctuation_fails(source, target):
+    assert fails(EndPunctuationCheck(), source, target)
+
+
+def test_brackets_and_quotes():
+    check = BracketsQuotesCheck()
+    assert passes(check, "– Jeg er glad, sa Putin.", "“I'm glad,” Putin said.")
+    assert passes(check, "Han kalte det «en seier».", 'He called it "a victory".')
+    assert passes(check, "Kim (39) kom.", "Kim (39) arrived.")
+    assert fails(check, "Kim (39) kom.", "Kim (39 arrived.")
+    assert fails(check, "Han kalte det «en seier».", "He called it “a victory.")
+    assert fails(check, "Han sa «ja».", 'He said "yes.')
+    assert passes(check, "«Vi kommer", "“We are coming")  # the source quote continues in the next segment
+
+
+def test_urls_and_email():
+    check = LinksCheck()
+    src = "Les mer på [nettsiden](https://example.no/a?b=1) eller skriv til post@example.no."
+    assert passes(check, src, "Read more on [the website](https://example.no/a?b=1) or write to post@example.no.")
+    assert fails(check, src, "Read more on [the website](https://example.com/a?b=1) or write to post@example.no.")
+    assert fails(check, src, "Read more on the website or write to post@example.no.")
+    assert fails(check, "Skriv til post@example.no.", "Write to mail@example.no.")
+
+
+def test_whitespace():
+    check = WhitespaceCheck()
+    assert passes(check, "Hei der.", "Hi there.")
+    assert fails(check, "Hei der.", " Hi there.")
+    assert fails(check, "Hei der.", "Hi there. ")
+    assert fails(check, "Hei der.", "Hi  there.")
+
+
+def test_repeated_word():
+    check = RepeatedWordCheck()
+    assert fails(check, "Toget kom.", "The the train arrived.")
+    assert passes(check, "Hun hadde hatt det travelt.", "She had had a busy time.")
+    assert passes(check, "Toget kom.", "The train arrived.")
+    spans = [f.span for f in findings(check, "x", "We went to to Oslo.")]
+    assert spans == [(8, 13)]
+
+
+def test_length_ratio():
+    check = LengthRatioCheck()
+    src = "Russlands forsvarsminister møtte Nord-Koreas leder i Pyongyang i juli i fjor."
+    assert passes(check, src, "Russia's defence minister met North Korea's leader in Pyongyang last July.")
+    assert fails(check, src, "Russia's defence minister met.")
+    assert fails(check, src, src + " " + src + " " + src)
+    assert passes(check, "Foto: AP", "Photo by the Associated Press news agency")  # short sources are not judged
+
+
+def test_split_dialogue_may_leave_one_quote_open():
+    check = BracketsQuotesCheck()
+    assert passes(check, "– Kommunen kan ikke gjøre det.", "“The municipality cannot do that.")
+    assert passes(check, "Det er viktig, sier advokaten.", "That is important,” says the lawyer.")
+    assert fails(check, "Det er viktig.", "That is “important.")

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks.numbers import DatesCheck, NumberFormatCheck, NumbersCheck, parse_numeral
+
+from .helpers import context, fails, passes
+
+GOOD = [
+    ("Det kostet 2,5 mill. kroner.", "It cost 2.5 million kroner."),
+    ("Det kostet 2,5 mill. kroner.", "It cost NOK 2.5m."),
+    ("Budsjettet er 1,2 mrd.", "The budget is 1.2 billion."),
+    ("Rundt 3 000 soldater deltok.", "Around 3,000 soldiers took part."),
+    ("Rundt 3\u00a0000 soldater deltok.", "Around 3,000 soldiers took part."),
+    ("Det skjedde kl. 10.30.", "It happened at 10:30."),
+    ("Det skjedde kl. 10.30.", "It happened at 10.30 am."),
+    ("Det skjedde kl. 22.30.", "It happened at 10:30 pm."),
+    ("Toget kom kl. 14.", "The train arrived at 2 pm."),
+    ("To soldater ble skadet.", "Two soldiers were injured."),
+    ("2 soldater ble skadet.", "Two soldiers were injured."),
+    ("To soldater ble skadet.", "2 soldiers were injured."),
+    ("Det steg 12,5 prosent.", "It rose 12.5 percent."),
+    ("Datoen var 26.07.2023.", "The date was July 26, 2023."),
+    ("De møttes i 2019.", "They met in 2019."),
+    ("Han er 50 år.", "He is 50 years old."),
+    ("Over 10.000 deltok.", "More than 10,000 took part."),
+    ("Én million mennesker.", "One million people."),
+    ("1 million mennesker.", "One million people."),
+    ("Les [saken](https://nrk.no/1.234567).", "Read [the story](https://nrk.no/1.234567)."),
+]
+BAD = [
+    ("Det kostet 2,5 mill. kroner.", "It cost 25 million kroner."),
+    ("Budsjettet er 1,2 mrd.", "The budget is 1.2 million."),
+    ("Rundt 3 000 soldater deltok.", "Around 300 soldiers took part."),
+    ("Det skjedde kl. 10.30.", "It happened at 11:30."),
+    ("De møttes i 2019.", "They met in 2018."),
+    ("Han er 50 år.", "He is 15 years old."),
+    ("Møtet varte i to timer.", "The meeting lasted 3 hours."),
+]
+
+
+@pytest.mark.parametrize("source,target", GOOD)
+def test_numbers_pass(source, target):
+    assert passes(NumbersCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", BAD)
+def test_numbers_fail(source, target):
+    assert fails(NumbersCheck(), source, target)
+
+
+def test_parse_numeral_is_strict_per_locale():
+    assert parse_numeral("2,5", "nb") == (frozenset({("n", 2.5)}), False)
+    assert parse_numeral("3,000", "en")[0] == frozenset({("n", 3000.0)})
+    values, malformed = parse_numeral("2,5", "en")
+    assert malformed and ("n", 2.5) in values
+
+
+def test_number_format():
+    check = NumberFormatCheck()
+    assert fails(check, "Det steg 12,5 prosent.", "It rose 12,5 percent.")
+    assert fails(check, "Rundt 3 000 soldater.", "Around 3 000 soldiers.")
+    assert passes(check, "Rundt 3 000 soldater.", "Around 3,000 soldiers.")
+    assert passes(check, "Det steg 12,5 prosent.", "It rose 12.5 percent.")
+
+
+DATE_GOOD = [
+    ("Han kom tirsdag.", "He arrived on Tuesday."),
+    ("Det skjedde 26. juli.", "It happened on July 26."),
+    ("Det skjedde 26. juli.", "It happened on 26 July."),
+    ("Tirsdagens møte ble avlyst.", "Tuesday's meeting was cancelled."),
+    ("Han kan komme i mai.", "He may come in May."),
+    ("Han kom 3. mars.", "He arrived on 3 March."),
+    ("Datoen var 26.07.2023.", "The date was July 26, 2023."),
+    ("Han sa det i går.", "He may have said it yesterday."),
+]
+DATE_BAD = [
+    ("Han kom tirsdag.", "He arrived on Wednesday."),
+    ("Det skjedde 26. juli.", "It happened on June 26."),
+    ("Det skjedde 26. juli.", "It happened on 26 August."),
+    ("Han kom tirsdag 3. mars.", "He arrived on Tuesday, May 3."),
+]
+
+
+@pytest.mark.parametrize("source,target", DATE_GOOD)
+def test_dates_pass(source, target):
+    assert passes(DatesCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", DATE_BAD)
+def test_dates_fail(source, target):
+    assert fails(DatesCheck(), source, target)
+
+
+def test_numbers_in_reverse_direction_en_to_nb():
+    ctx = context("en", "nb")
+    assert passes(NumbersCheck(), "Maximum 10,000", "maks 10 000", ctx)
+    assert fails(NumbersCheck(), "Maximum 10,000", "maks 1000", ctx)
+    assert passes(DatesCheck(), "on Monday", "på mandag", ctx)

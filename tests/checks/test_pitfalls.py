@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks.pitfalls import PitfallCheck, pitfall_rules
+
+from .helpers import findings, passes
+
+GOOD = [
+    ("Mannen skal ha falt fra taket.", "The man reportedly fell from the roof."),
+    ("Mannen skal ha falt fra taket.", "The man is said to have fallen from the roof."),
+    ("Han mener at det er feil.", "He believes it is wrong."),
+    ("Det er ikke sant.", "It is not true."),
+    ("Ingen ble skadet.", "Nobody was injured."),
+    ("Han har aldri vært der.", "He has never been there."),
+    ("Det er ikke uventet.", "It is unsurprising."),
+    ("Ikke minst turistene jublet.", "The tourists in particular cheered."),
+    ("Den røde løperen ble rullet ut.", "The red carpet was rolled out."),
+    ("Vi kan eventuelt utsette møtet.", "We could possibly postpone the meeting."),
+    ("Han kom for to år siden.", "He came two years ago."),
+    ("Han leter etter hunden.", "He is looking for the dog."),
+    ("Det er snart ett år siden.", "It is almost a year ago."),
+    ("Statsministeren kom.", "The prime minister arrived."),
+    ("Russland kontrollerer byen.", "Russia controls the city."),
+]
+BAD = [
+    ("Mannen skal ha falt fra taket.", "The man must have fallen from the roof.", "reportative-skal-ha"),
+    ("Han mener at det er feil.", "He realizes that it is wrong.", "mener-means"),
+    ("Han mener at det er feil.", "He means that it is wrong.", "mener-means"),
+    ("Det er ikke sant.", "It is true.", "negation-lost"),
+    ("Ingen ble skadet.", "Everyone was injured.", "negation-lost"),
+    ("Den røde løperen ble rullet ut.", "The red runner was rolled out.", "red-runner"),
+    ("Vi kan eventuelt utsette møtet.", "We can eventually postpone the meeting.", "eventuelt-eventually"),
+    ("Saken er ikke lenger aktuell.", "The case is no longer actual.", "aktuell-actual"),
+    ("De skal kontrollere om reglene følges.", "They will control whether the rules are followed.", "kontrollere-control"),
+    ("Han leter etter hunden.", "He is searching after the dog.", "etter-after-search"),
+    ("Han kom for to år siden.", "He came two years since.", "for-siden-since"),
+    ("Det er snart ett år siden.", "It is soon one year ago.", "snart-soon"),
+    ("Statsministeren kom.", "The state minister arrived.", "state-minister"),
+    ("Gjelden er 2 billioner kroner.", "The debt is 2 billion kroner.", "nb-billion"),
+]
+
+
+@pytest.mark.parametrize("source,target", GOOD)
+def test_pitfalls_pass(source, target):
+    assert passes(PitfallCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target,rule", BAD)
+def test_pitfalls_fail(source, target, rule):
+    found = findings(PitfallCheck(), source, target)
+    assert any(rule in f.message for f in found)
+
+
+def test_rules_load_with_unique_ids():
+    ids = [r.rule_id for r in pitfall_rules()]
+    assert len(ids) == len(set(ids)) >= 20
+
+
+NEWS_BAD = [
+    ("Han kommer i morgen.", "He is coming in the morning.", "i-morgen-morning"),
+    ("Saken kom opp i lagmannsretten.", "The case came up in the lawman's court.", "lagmannsrett"),
+    ("Det ble målt kast på 41,5 m/s.", "Throws of 41.5 m/s were measured.", "vindkast"),
+    ("Beløpet vil ikke gå ut over tjenestene.", "The amount will not go out over the services.", "gaa-ut-over"),
+    ("Mannen har fått varige mén.", "The man has suffered lasting men.", "men-harm"),
+    ("Kommunen må betale erstatning.", "The municipality must pay replacement.", "erstatning"),
+]
+
+
+@pytest.mark.parametrize("source,target,rule", NEWS_BAD)
+def test_news_pitfalls(source, target, rule):
+    assert any(rule in f.message for f in findings(PitfallCheck(), source, target))
+    assert passes(PitfallCheck(), source, "A correct translation, not lacking anything.")

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from l10n.config import load_config
+from l10n.qa import run_qa
+from l10n.report import render_html, render_json, render_text
+
+QA = Path(__file__).parent / "data" / "qa"
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.stack: list[str] = []
+        self.scripts = 0
+        self.event_attrs = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "script":
+            self.scripts += 1
+        self.event_attrs += sum(1 for name, _ in attrs if name.startswith("on"))
+
+
+def _project_result():
+    return run_qa(None, config=load_config(QA / "project"), lang="en")
+
+
+def test_html_escapes_untrusted_article_text():
+    html = render_html(_project_result())
+    parser = _Collector()
+    parser.feed(html)
+    parser.close()
+    assert parser.scripts == 0 and parser.event_attrs == 0
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "&lt;b onmouseover=&quot;x&quot;&gt;" in html
+    assert {"html", "head", "body", "table", "mark"} <= set(parser.tags)
+
+
+def test_html_marks_findings_in_place_and_shows_state():
+    html = render_html(_project_result())
+    assert '<mark class="error" title="near-miss: ' in html or '<mark class="error" title="glossary-forbidden: ' in html
+    assert 'class="state fuzzy"' in html and 'class="state translated"' in html
+    assert 'href="#article-nyheter"' in html
+
+
+def test_text_report_groups_and_highlights():
+    text = render_text(run_qa([QA / "broken.po"]))
+    assert "== havn ==" in text and "== moete ==" in text
+    assert "⟦Shojo⟧" in text
+    assert text.rstrip().splitlines()[-1].startswith("1 file(s), 13 entries:")
+
+
+def test_text_report_colour():
+    text = render_text(run_qa([QA / "broken.po"]), color=True)
+    assert "\033[1;31m" in text and "⟦" not in text
+
+
+def test_json_is_stable():
+    import json
+
+    data = json.loads(render_json(run_qa([QA / "broken.po"])))
+    assert data["version"] == 1
+    first = data["findings"][0]
+    assert list(first)[:8] == ["path", "line", "msgctxt", "msgid", "msgstr", "check", "severity", "message"]
