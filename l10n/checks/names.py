@@ -63,8 +63,10 @@ class TargetIndex:
         self.joined = "|" + "|".join(self.skeletons)
         sk = self.skeletons
         self.runs = {sk[i] + sk[i + 1] for i in range(len(sk) - 1)} | {"".join(sk[i:i + 3]) for i in range(len(sk) - 2)}
+        # Parts of hyphenated words count as words too: "Pacific" is in "Asia-Pacific".
+        self.words = self.skeletons + [skeleton(p) for t, _, _ in self.tokens if "-" in t for p in t.split("-") if p]
         self.consonants: dict[str, list[str]] = {}
-        for s in self.skeletons:
+        for s in self.words:
             self.consonants.setdefault(_VOWELS.sub("", s), []).append(s)
 
     def contains(self, phrase: str) -> bool:
@@ -79,7 +81,7 @@ class TargetIndex:
             return flat in self.runs
         if flat in self.runs:
             return True  # Jong-un written Jong Un
-        return any(_same_name(flat, tok) for tok in self.skeletons) or self._vowel_variant(flat)
+        return any(_same_name(flat, tok) for tok in self.words) or self._vowel_variant(flat)
 
     def _vowel_variant(self, flat: str) -> bool:
         """A vowel added or dropped (Aleksandr/Alexander) is spelling; a vowel changed is not."""
@@ -204,7 +206,7 @@ def _expectations(source: str, context: CheckContext) -> list[Expectation]:
     if glossary:
         for match in glossary.find(source):
             term = match.term
-            targets = tuple(dict.fromkeys((term.target, term.target_for(match.form))))
+            targets = tuple(dict.fromkeys((term.target, term.target_for(match.form), *term.alternatives)))
             sev = "error" if term.type in ("name", "dnt") else "warning"
             expected.append(Expectation(match.form, targets, (match.start, match.end), "glossary", sev))
             covered.append((match.start, match.end))
