@@ -36,6 +36,14 @@ def main() -> None:
     cli(prog_name="l10n")
 
 
-# Command modules register themselves on ``cli`` when imported.
+# Command modules register themselves on ``cli`` when imported; the project
+# commands always, the others on first use (see L10nGroup).
+cli.lazy_commands = {
+    "segment": f"{__name__}.segment_cmd",
+    "translate": f"{__name__}.translate_cmd",
+    "tm": f"{__name__}.tm_cmds",
+    "glossary": f"{__name__}.glossary_cmds",
+    "review": f"{__name__}.review_cmd",
+    "qa": f"{__name__}.qa_cmd",
+}
 from . import project_cmds  # noqa: E402,F401
-from . import _optional  # noqa: E402,F401

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -15,7 +16,19 @@ from ..errors import L10nError
 
 
 class L10nGroup(click.Group):
-    """A group that turns library errors into one-line ``Error: …`` messages (exit 1)."""
+    """A group that turns library errors into one-line ``Error: …`` messages (exit 1)
+    and imports a subsystem's command module only when that command is used, so
+    ``l10n qa`` does not pay for loading the MT engines."""
+
+    lazy_commands: dict[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self.lazy_commands:
+            importlib.import_module(self.lazy_commands[name])
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
