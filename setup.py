@@ -28,6 +28,7 @@ setup(
             "hypothesis>=6.100",
             "pytest-socket>=0.7",
             "pytest-timeout>=2.2",
+            "jsonschema>=4",
             "translate-toolkit>=3.12",
         ],
         "argos": ["argostranslate>=1.9"],

@@ -19,27 +19,10 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from l10n.segment import segment_spans  # noqa: E402
+from l10n.segment import read_gold, segment_spans  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "segmentation"
 Spans = Callable[[str], list[tuple[int, int]]]
-
-
-def read_gold(path: Path) -> list[list[str]]:
-    """Paragraphs as lists of sentences."""
-    paragraphs: list[list[str]] = []
-    current: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith(";;"):
-            continue
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            paragraphs.append(current)
-            current = []
-    if current:
-        paragraphs.append(current)
-    return paragraphs
 
 
 def gold_boundaries(sentences: list[str]) -> tuple[str, set[int]]:

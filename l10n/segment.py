@@ -229,3 +229,19 @@ def export_srx(lang: str = "nb") -> str:
     """The packaged rules for ``lang`` as an SRX 2.0 document (macros expanded)."""
     code = normalize_language(lang)
     return write_srx({code: language_rules(code)}, [(_SRX_LANGUAGE_PATTERNS[code], code)])
+
+
+def read_gold(path: Path) -> list[list[str]]:
+    """Read a gold file (one sentence per line, blank line between paragraphs, ``;;`` comments)
+    as paragraphs of sentences: the format the segmentation tests and benchmark score against."""
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(";;"):
+            continue
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(current)
+            current = []
+    return paragraphs + ([current] if current else [])

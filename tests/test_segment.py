@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from l10n import segment
 from l10n.errors import L10nError, SegmentationError
 from l10n.segment import (
     Segmenter,
@@ -27,17 +28,7 @@ GOLD_DIR = Path(__file__).parent / "data" / "segmentation"
 
 
 def read_gold(name: str) -> list[list[str]]:
-    """Paragraphs (lists of sentences) from a gold file: blank lines between paragraphs, ';;' comments."""
-    paragraphs, current = [], []
-    for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith(";;"):
-            continue
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            paragraphs.append(current)
-            current = []
-    return paragraphs + ([current] if current else [])
+    return segment.read_gold(GOLD_DIR / name)
 
 
 GOLDEN_NB_CASES = [

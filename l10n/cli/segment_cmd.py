@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import sys
+
 import click
 
 from ..errors import ArticleError
@@ -58,7 +60,7 @@ def _read_input(path: Path) -> str:
     """UTF-8 text from a file or stdin; a bad byte is reported with its file and line."""
     if str(path) != "-":
         return read_text(path, ArticleError, "input file")
-    data = click.get_binary_stream("stdin").read()
+    data = sys.stdin.buffer.read()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
