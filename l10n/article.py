@@ -29,6 +29,7 @@ _REFDEF = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]+\S")
 _HTML = re.compile(r"^[ \t]*<(?:!--|/?[a-zA-Z][\w-]*[\s/>])")
 _TABLE = re.compile(r"^[ \t]*\|")
 _META = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+_SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
 _CREDIT = re.compile(r"^(?:Foto|Photo|Illustrasjon|Grafikk|Video|Kilde|Faksimile)\s*[:/]", re.IGNORECASE)
 
 
@@ -113,6 +114,8 @@ def _parse_front_matter(lines: _Lines, article: Article) -> int:
             return i + 1
         if not content.strip() or content.lstrip().startswith("#"):
             continue
+        if content[:1] in (" ", "\t") or content.startswith("- "):
+            continue  # a YAML list item or nested value under the previous key: kept, not translated
         m = _META.match(content)
         if not m:
             raise ArticleError("front matter line is not 'key: value'", article.path, i + 1)
@@ -120,6 +123,9 @@ def _parse_front_matter(lines: _Lines, article: Article) -> int:
         start = lines.offsets[i] + m.start("value")
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value, start = value[1:-1], start + 1
+        if value[:1] in ("[", "{", "|", ">", "&", "*"):
+            article.meta[key] = value
+            continue  # YAML flow collections, block scalars and aliases are not translated
         article.meta[key] = value
         if key in TRANSLATABLE_META and value.strip():
             article.blocks.append(Block(f"meta-{key}", value, start, start + len(value), i + 1))
@@ -167,6 +173,10 @@ def _parse_markdown(lines: _Lines, first: int, article: Article) -> None:
             i, after_image = handled
             continue
         j = _paragraph_end(lines, i)
+        if j + 1 < len(lines) and _SETEXT.match(lines.content(j + 1)):
+            _add_span(article, lines, "heading", i, j, 0)  # Title / ===== (setext heading)
+            i, after_image = j + 2, False
+            continue
         kind = "caption" if after_image else ("credit" if _CREDIT.match(content.strip()) else "paragraph")
         _add_span(article, lines, kind, i, j, 0)
         i, after_image = j + 1, False
@@ -231,7 +241,7 @@ def _starts_block(content: str) -> bool:
 
 def _paragraph_end(lines: _Lines, i: int) -> int:
     j = i
-    while j + 1 < len(lines) and not _starts_block(lines.content(j + 1)):
+    while j + 1 < len(lines) and not _starts_block(lines.content(j + 1)) and not _SETEXT.match(lines.content(j + 1)):
         j += 1
     return j
 

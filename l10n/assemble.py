@@ -92,7 +92,7 @@ def _render_block(block: Block, segs: list[Segment], index: dict, stats: BuildSt
         gap = block.text[pos - block.start : seg.start - block.start]
         text = _translation(index.get(seg.key), include_fuzzy, stats)
         if text is None:
-            text = _fallback(seg.msgid, fallback, source_lang, fmt)
+            text = _fallback(block.text[seg.start - block.start : seg.end - block.start], fallback, source_lang, fmt)
         if text == "" and fallback == "none":
             gap = gap if out else ""
         out.append(gap + text)

@@ -7,6 +7,7 @@ without storing any position in the PO file.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,9 +38,21 @@ KIND_COMMENTS = {
 HEADING_KINDS = frozenset({"meta-title", "meta-subtitle", "heading", "image-title"})
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*(?:>[ \t]?)?")
+
+
+def unwrap(text: str) -> str:
+    """A sentence hard-wrapped over several lines as one line: the msgid a translator sees.
+
+    Only the line breaks (with the indentation around them) become a single space; every
+    other character stays, so the source span is still found by position, not by text.
+    """
+    return _LINE_BREAK.sub(" ", text) if "\n" in text else text
+
+
 @dataclass(frozen=True)
 class Segment:
-    """One sentence of an article: ``article.text[start:end] == msgid``."""
+    """One sentence of an article: ``unwrap(article.text[start:end]) == msgid``."""
 
     msgid: str
     msgctxt: str | None
@@ -74,7 +87,7 @@ def article_segments(article: Article, lang: str = "nb") -> list[Segment]:
     for index, block in enumerate(article.blocks):
         for start, end in block_spans(block, lang):
             line = block.line + block.text.count("\n", 0, start)
-            raw.append((block.text[start:end], block.kind, block.start + start, block.start + end, line, index))
+            raw.append((unwrap(block.text[start:end]), block.kind, block.start + start, block.start + end, line, index))
     groups: dict[str, set[str]] = defaultdict(set)
     for text, kind, *_ in raw:
         groups[text].add(context_group(kind))

@@ -31,8 +31,12 @@ def _source_line(article: Article, block: Block) -> str:
     return article.text[start : end if end >= 0 else len(article.text)]
 
 
-def _heading_level(line: str) -> int:
-    return min(6, max(1, len(line) - len(line.lstrip("#"))))
+def _heading_level(article: Article, block: Block, line: str) -> int:
+    hashes = len(line) - len(line.lstrip("#"))
+    if hashes:
+        return min(6, hashes)
+    after = article.text[block.end :].lstrip(" \t\r\n")
+    return 2 if after.startswith("-") else 1  # setext: ===== is h1, ----- is h2
 
 
 def _body_items(article: Article, rendered: Rendered) -> Iterator[tuple[str, Block, str]]:
@@ -77,7 +81,7 @@ def _html_body(article: Article, rendered: Rendered) -> list[str]:
             figure_open = False
         body = inline_html(text)
         if kind == "heading":
-            level = _heading_level(line)
+            level = _heading_level(article, block, line)
             out.append(f"<h{level}>{body}</h{level}>")
         elif kind == "list-item":
             tag = "ol" if _ORDERED.match(line) else "ul"

@@ -118,3 +118,22 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
     path.write_text("x", encoding="utf-8")
     with pytest.raises(ArticleError, match="unsupported article type"):
         read_article(path)
+
+
+def test_front_matter_yaml_lists_are_kept_not_translated() -> None:
+    text = "---\ntitle: Tittel\ntags:\n  - nyheter\n  - vær\nkategorier: [a, b]\n---\n\nTekst.\n"
+    assert kinds(text) == [("meta-title", "Tittel"), ("paragraph", "Tekst.")]
+
+
+def test_setext_headings() -> None:
+    text = "Stor overskrift\n===============\n\nTekst.\n\nMindre overskrift\n-----------------\n\nSlutt.\n"
+    assert kinds(text) == [("heading", "Stor overskrift"), ("paragraph", "Tekst."),
+                           ("heading", "Mindre overskrift"), ("paragraph", "Slutt.")]
+
+
+def test_hard_wrapped_sentence_is_one_line_msgid() -> None:
+    from l10n.extract import article_segments
+
+    article = parse_article("Første setning går over\nto linjer. Andre\n  setning.\n\n- punkt som\n  fortsetter.\n", Path("a.md"))
+    assert [s.msgid for s in article_segments(article)] == [
+        "Første setning går over to linjer.", "Andre setning.", "punkt som fortsetter."]
