@@ -93,6 +93,7 @@ class ExtractResult:
     entries: int
     words: int
     changed: bool
+    removed: bool = False
 
 
 def extract_article(config: Config, article: Article) -> ExtractResult:
@@ -113,8 +114,19 @@ def extract_article(config: Config, article: Article) -> ExtractResult:
 
 
 def extract_project(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[ExtractResult]:
-    """Segment every article and write ``locales/templates/<slug>.pot``."""
-    return [extract_article(config, art) for art in iter_articles(config, only)]
+    """Segment every article and write ``locales/templates/<slug>.pot``.
+
+    On a whole-project run, templates whose article is gone are removed (they hold
+    nothing a person wrote; the language catalogues keep their translations).
+    """
+    results = [extract_article(config, art) for art in iter_articles(config, only)]
+    if not only and config.templates_dir.is_dir():
+        live = {r.slug for r in results}
+        for pot in sorted(config.templates_dir.glob("*.pot")):
+            if pot.stem not in live:
+                pot.unlink()
+                results.append(ExtractResult(pot.stem, pot, 0, 0, 0, True, removed=True))
+    return results
 
 
 # --- update ------------------------------------------------------------------------

@@ -297,3 +297,15 @@ def test_run_with_unreachable_engine_still_builds_and_fails(invoke, mini_project
     assert (mini_project / "build/en/vaer.md").exists()
     po = polib.pofile(str(mini_project / "locales/en/LC_MESSAGES/vaer.po"))
     assert all(not e.msgstr for e in po)
+
+
+def test_removed_article_drops_its_template_but_keeps_the_catalogue(invoke, mini_project: Path) -> None:
+    prepare(invoke, mini_project)
+    translate_all(mini_project / "locales/en/LC_MESSAGES/kort.po")
+    (mini_project / "source_articles/kort.txt").unlink()
+    result = invoke(["extract"], mini_project)
+    assert "kort: article gone, template removed" in result.output
+    assert not (mini_project / "locales/templates/kort.pot").exists()
+    assert invoke(["update"], mini_project).exit_code == 0
+    po = polib.pofile(str(mini_project / "locales/en/LC_MESSAGES/kort.po"))
+    assert all(e.msgstr.startswith("EN(") for e in po)

@@ -46,7 +46,11 @@ def extract_cmd(project: Path | None, quiet: bool, articles: tuple[str, ...]) ->
     """
     config = get_config(project)
     for res in lib.extract_project(config, articles):
-        if not quiet:
+        if quiet:
+            continue
+        if res.removed:
+            click.echo(f"{res.slug}: article gone, template removed (catalogues keep their translations)")
+        else:
             state = "updated" if res.changed else "unchanged"
             click.echo(f"{res.slug}: {res.entries} entries, {res.words} words ({state})")
 
