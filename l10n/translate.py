@@ -266,6 +266,7 @@ class _Run:
         self.total = 0
         self.progress: Progress | None = None
         self.failures_in_a_row = 0
+        self.solo: set[tuple[str, str, str]] = set()  # keys to send alone after a batch failed
         self.breaker = max(5, self.workers)
 
     # -- collecting work --------------------------------------------------
@@ -413,8 +414,10 @@ class _Run:
             by_pair.setdefault(key[:2], []).append(key)
         size = max(1, self.engine.batch_size)
         for (source, target), keys in by_pair.items():
-            for start in range(0, len(keys), size):
-                batch = keys[start : start + size]
+            solo = [k for k in keys if k in self.solo]
+            keys = [k for k in keys if k not in self.solo]
+            batches = [keys[start : start + size] for start in range(0, len(keys), size)] + [[k] for k in solo]
+            for batch in batches:
                 texts = [k[2] for k in batch]
                 future = pool.submit(call_with_retry, self.engine, texts, source, target,
                                      self.retry, self.limiter, self.abort, self.counter)
@@ -427,6 +430,9 @@ class _Run:
             self._drop(keys, None)
             return
         except EngineError as exc:
+            if isinstance(exc, (GarbageResultError, RejectedError)) and len(keys) > 1:
+                self.solo.update(keys)  # one bad text must not sink its batch: resend one by one
+                return
             self._note_failure(exc)
             if isinstance(exc, (GarbageResultError, RejectedError)):
                 keys = self._fall_back(keys)  # the masked text may be what the engine choked on
