@@ -58,7 +58,7 @@ def _fallback(text: str, fallback: str, source_lang: str, fmt: str) -> str:
     if fallback == "source":
         return text
     if fallback == "mark":
-        return f"\x00mark\x01{text}\x00/mark\x01" if fmt == "html" else f"[{source_lang}: {text}]"
+        return f"\x00mark {source_lang}\x01{text}\x00/mark\x01" if fmt == "html" else f"[{source_lang}: {text}]"
     return ""
 
 
@@ -144,9 +144,14 @@ def inline_html(text: str) -> str:
     return "".join(out)
 
 
+_MARK = re.compile("\x00mark ([^\x01]*)\x01")
+
+
 def _escape_marks(text: str) -> str:
+    """Escape text; turn fallback markers into ``<mark lang=…>`` around untranslated source."""
     escaped = html.escape(text, quote=False)
-    return escaped.replace("\x00mark\x01", '<mark class="untranslated">').replace("\x00/mark\x01", "</mark>")
+    escaped = _MARK.sub(lambda m: f'<mark class="untranslated" lang="{html.escape(m.group(1), quote=True)}">', escaped)
+    return escaped.replace("\x00/mark\x01", "</mark>")
 
 
 def inline_text(text: str) -> str:
