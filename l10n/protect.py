@@ -96,10 +96,15 @@ def _fixed_spans(text: str) -> list[_Span]:
 
 
 def _term_spans(text: str, glossary: Glossary | None) -> list[_Span]:
+    """Glossary terms to pin. A term with several approved renderings ("skal ha" →
+    reportedly | is said to have) is grammar the engine must fit into the sentence, so it
+    is left to the engine and checked by QA afterwards; names and one-rendering terms are pinned."""
     if not glossary:
         return []
     spans = []
     for match in glossary.find(text):
+        if match.term.type == "term" and match.term.alternatives:
+            continue
         target = match.term.target_for(match.form)
         cap = match.term.type == "term" and match.form[:1].isupper() and target[:1].islower()
         spans.append(_Span(match.start, match.end, "term", target, cap))
