@@ -72,7 +72,7 @@ def run_ours(root: Path, articles: Path) -> list[tuple[str, float, int]]:
     subprocess.run([sys.executable, "-m", "l10n", "init", str(project), "--target", "en"], check=True,
                    stdout=subprocess.DEVNULL)
     shutil.copytree(articles, project / "source_articles", dirs_exist_ok=True)
-    steps = [("extract", ["extract", "-q"]), ("update", ["update", "-q"]), ("build", ["build", "--format", "txt"])]
+    steps = [("extract", ["extract", "-q"]), ("update", ["update", "-q"]), ("build", ["build", "-q", "--format", "txt"])]
     return [(name, *timed([sys.executable, "-m", "l10n", *args], project)) for name, args in steps]
 
 

@@ -7,9 +7,11 @@ Each function takes a :class:`~l10n.config.Config`, works on every article
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 import polib
 
@@ -23,6 +25,9 @@ from .fsutil import atomic_write_text
 from .merge import MergeStats, merge_catalog
 from .render import render_html, render_text
 from .wordcount import count_words
+
+T = TypeVar("T")
+PARALLEL_MIN = 48  # below this many articles, starting worker processes costs more than it saves
 
 
 # --- init ------------------------------------------------------------------------
@@ -67,16 +72,31 @@ def discover_articles(config: Config, only: tuple[str, ...] | list[str] | None =
     return chosen
 
 
-def iter_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> Iterator[Article]:
-    """Parse articles one at a time, so memory stays flat however many there are."""
+def article_paths(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[Path]:
+    """Article files to work on; two files with one slug (a.md, a.txt) are an error."""
     paths = discover_articles(config, only)
     slugs: dict[str, Path] = {}
     for path in paths:
         if path.stem in slugs:
             raise ArticleError(f"two articles share the slug {path.stem!r} ({slugs[path.stem].name})", path)
         slugs[path.stem] = path
-    for path in paths:
+    return paths
+
+
+def iter_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> Iterator[Article]:
+    """Parse articles one at a time, so memory stays flat however many there are."""
+    for path in article_paths(config, only):
         yield read_article(path)
+
+
+def _map(fn: Callable[..., T], *iterables: Iterable[Any]) -> list[T]:
+    """``map`` over articles, on every core once there are enough of them to pay for it."""
+    items = [list(it) for it in iterables]
+    cores = os.cpu_count() or 1
+    if cores < 2 or len(items[0]) < PARALLEL_MIN or os.environ.get("L10N_SERIAL"):
+        return list(map(fn, *items))
+    with ProcessPoolExecutor(max_workers=min(cores, 8)) as pool:
+        return list(pool.map(fn, *items, chunksize=8))
 
 
 def load_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[Article]:
@@ -113,13 +133,18 @@ def extract_article(config: Config, article: Article) -> ExtractResult:
     return ExtractResult(article.slug, path, len(segments), len(pot), words, changed)
 
 
+def _extract_path(config: Config, path: Path) -> ExtractResult:
+    return extract_article(config, read_article(path))
+
+
 def extract_project(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[ExtractResult]:
     """Segment every article and write ``locales/templates/<slug>.pot``.
 
     On a whole-project run, templates whose article is gone are removed (they hold
     nothing a person wrote; the language catalogues keep their translations).
     """
-    results = [extract_article(config, art) for art in iter_articles(config, only)]
+    paths = article_paths(config, only)
+    results = _map(_extract_path, [config] * len(paths), paths)
     if not only and config.templates_dir.is_dir():
         live = {r.slug for r in results}
         for pot in sorted(config.templates_dir.glob("*.pot")):
@@ -159,7 +184,8 @@ def update_catalog(config: Config, slug: str, lang: str) -> UpdateResult:
 def update_project(config: Config, lang: str | None = None, only: tuple[str, ...] | list[str] | None = None) -> list[UpdateResult]:
     """Create or merge every language catalogue from its template (msgmerge semantics)."""
     slugs = _template_slugs(config, only)
-    return [update_catalog(config, slug, code) for code in config.languages(lang) for slug in slugs]
+    jobs = [(slug, code) for code in config.languages(lang) for slug in slugs]
+    return _map(update_catalog, [config] * len(jobs), [j[0] for j in jobs], [j[1] for j in jobs])
 
 
 def _template_slugs(config: Config, only: tuple[str, ...] | list[str] | None) -> list[str]:
@@ -209,8 +235,15 @@ def build_project(config: Config, lang: str | None = None, fmt: str | None = Non
     settings = config.section("build")
     fmt = fmt or settings.get("format", "md")
     fallback = fallback or settings.get("fallback", "source")
-    return [build_article(config, art, code, fmt, fallback, include_fuzzy)
-            for code in config.languages(lang) for art in iter_articles(config, only)]
+    paths = article_paths(config, only)
+    jobs = [(path, code) for code in config.languages(lang) for path in paths]
+    n = len(jobs)
+    return _map(_build_path, [config] * n, [j[0] for j in jobs], [j[1] for j in jobs], [fmt] * n, [fallback] * n,
+                [include_fuzzy] * n)
+
+
+def _build_path(config: Config, path: Path, lang: str, fmt: str, fallback: str, include_fuzzy: bool) -> BuildResult:
+    return build_article(config, read_article(path), lang, fmt, fallback, include_fuzzy)
 
 
 # --- stats -------------------------------------------------------------------------

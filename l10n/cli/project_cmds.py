@@ -94,9 +94,10 @@ def _build_options(fn):
 @lang_option
 @_build_options
 @json_option
+@quiet_option
 @articles_argument
 def build_cmd(project: Path | None, lang: str | None, fmt: str | None, fallback: str | None,
-              include_fuzzy: bool, as_json: bool, articles: tuple[str, ...]) -> None:
+              include_fuzzy: bool, as_json: bool, quiet: bool, articles: tuple[str, ...]) -> None:
     """Reassemble translated articles into build/<lang>/<slug>.<ext>.
 
     Only reviewed (non-fuzzy) translations are used unless --include-fuzzy.
@@ -111,7 +112,7 @@ def build_cmd(project: Path | None, lang: str | None, fmt: str | None, fallback:
     if as_json:
         print_json([dict(slug=r.slug, lang=r.lang, path=str(r.path), **r.stats.as_dict()) for r in results])
         return
-    for r in results:
+    for r in results if not quiet else ():
         click.echo(_build_line(r, config.root))
 
 
