@@ -309,3 +309,17 @@ def test_removed_article_drops_its_template_but_keeps_the_catalogue(invoke, mini
     assert invoke(["update"], mini_project).exit_code == 0
     po = polib.pofile(str(mini_project / "locales/en/LC_MESSAGES/kort.po"))
     assert all(e.msgstr.startswith("EN(") for e in po)
+
+
+def test_parallel_path_gives_the_same_results_and_errors(invoke, mini_project: Path, monkeypatch) -> None:
+    from l10n import project
+
+    monkeypatch.setattr(project, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(project.os, "cpu_count", lambda: 2)
+    prepare(invoke, mini_project)
+    result = invoke(["build", "--fallback", "source"], mini_project)
+    assert result.exit_code == 0
+    assert (mini_project / "build/en/vaer.md").read_bytes() == (mini_project / "source_articles/vaer.md").read_bytes()
+    (mini_project / "source_articles/latin.md").write_bytes("Blåbær.\n".encode("latin-1"))
+    result = invoke(["extract"], mini_project)
+    assert result.exit_code == 1 and "latin.md:1: not valid UTF-8" in result.output
