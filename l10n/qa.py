@@ -37,6 +37,8 @@ class EntryRecord:
     kind: str
     article: str
     findings: list[Finding] = field(default_factory=list)
+    source_lang: str = "nb"
+    target_lang: str = "en"
 
 
 @dataclass
@@ -162,6 +164,7 @@ def _check_group(catalogs: list[tuple[str, polib.POFile]], checks: list[Check], 
         check.prepare(everything, context)
     for path, entry, pairs in items:
         record = _record(path, entry)
+        record.source_lang, record.target_lang = context.source_lang, context.target_lang
         result.entries.append(record)
         flags = set(entry.flags)
         if "ignore-all-checks" in flags:

@@ -103,7 +103,7 @@ body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;width:100%;margin-bottom:2em}
 td,th{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:left}
 th{background:#f2f2f2}
-td.src,td.tgt{width:38%}
+td.src,td.tgt{width:31%}td.findings{min-width:18em}
 mark.error{background:#ffc9c9}mark.warning{background:#ffe8a3}mark.info{background:#cdeaff}
 .state{font-size:.85em;white-space:nowrap}.state.fuzzy{color:#a60}.state.untranslated{color:#b00}.state.translated{color:#070}
 ul.f{margin:0;padding-left:1.1em;font-size:.9em}li.error{color:#b00}li.warning{color:#850}li.info{color:#057}
@@ -135,9 +135,9 @@ def _row(rec: EntryRecord) -> str:
     return (
         f'<tr id="{escape(rec.article)}-{rec.line}"><td class="state {rec.state}">{escape(rec.state)}<br>'
         f"<small>{escape(rec.kind)} · line {rec.line}</small></td>"
-        f'<td class="src" lang="nb">{_marked(rec.msgid, rec.findings, "source")}</td>'
-        f'<td class="tgt">{_marked(rec.msgstr, rec.findings, "target")}</td>'
-        f'<td><ul class="f">{items}</ul></td></tr>'
+        f'<td class="src" lang="{escape(rec.source_lang)}">{_marked(rec.msgid, rec.findings, "source")}</td>'
+        f'<td class="tgt" lang="{escape(rec.target_lang)}">{_marked(rec.msgstr, rec.findings, "target")}</td>'
+        f'<td class="findings"><ul class="f">{items}</ul></td></tr>'
     )
 
 
