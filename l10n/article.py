@@ -249,13 +249,22 @@ def _paragraph_end(lines: _Lines, i: int) -> int:
 def _continuation_end(lines: _Lines, i: int, pattern: re.Pattern[str]) -> int:
     """A quote or list item goes on over following lines that are not a new block.
 
-    Continuation lines of a quote must not start with another ``>`` (each quote line is its
-    own block, so its prefix stays literal); an indented line continues a list item.
+    A hard-wrapped quote (``> first line`` / ``> second line``) is one block, as in
+    Markdown, so a sentence wrapped inside it stays one segment; an empty ``>`` line or a
+    nested block (``> > …``, ``> - …``) ends it. An indented line continues a list item.
     """
     j = i
+    first = pattern.match(lines.content(i))
+    if pattern is _QUOTE and first and not first.group(2).strip():
+        return i  # an empty ">" line separates a quote's paragraphs
     while j + 1 < len(lines):
         nxt = lines.content(j + 1)
-        if _starts_block(nxt):
+        quoted = _QUOTE.match(nxt) if pattern is _QUOTE else None
+        if quoted:
+            inner = quoted.group(2)
+            if not inner.strip() or _starts_block(inner) or _SETEXT.match(inner):
+                break
+        elif _starts_block(nxt):
             break
         j += 1
     return j

@@ -55,11 +55,18 @@ def _translation(entry: polib.POEntry | None, include_fuzzy: bool, stats: BuildS
 
 
 def _fallback(text: str, fallback: str, source_lang: str, fmt: str) -> str:
-    if fallback == "source":
-        return text
-    if fallback == "mark":
-        return f"\x00mark {source_lang}\x01{text}\x00/mark\x01" if fmt == "html" else f"[{source_lang}: {text}]"
+    if fallback == "source":  # in HTML, in an element that says its language (the page is lang=target),
+        # unless the sentence is half of an emphasis or code span (the element would cross its tags)
+        return f"\x00span {source_lang}\x01{text}\x00/span\x01" if fmt == "html" and _balanced(text) else text
+    if fallback == "mark":  # a <mark> must not cross an emphasis span's tags either: text form then
+        html_mark = fmt == "html" and _balanced(text)
+        return f"\x00mark {source_lang}\x01{text}\x00/mark\x01" if html_mark else f"[{source_lang}: {text}]"
     return ""
+
+
+def _balanced(text: str) -> bool:
+    """True when a sentence holds whole inline spans (``*…*``, ``**…**``, `` `…` ``, ``[…]``)."""
+    return text.count("*") % 2 == 0 and text.count("`") % 2 == 0 and text.count("[") == text.count("]")
 
 
 def render_blocks(
@@ -107,10 +114,28 @@ def assemble_markdown(article: Article, rendered: Rendered) -> str:
     pos = 0
     for block, text in zip(article.blocks, rendered.blocks):
         out.append(article.text[pos : block.start])
+        if block.kind.startswith("meta-") and text != block.text:
+            text = _yaml_value(text, article.text[block.start - 1 : block.start])
         out.append(text)
         pos = block.end
     out.append(article.text[pos:])
     return "".join(out)
+
+
+# A plain YAML scalar may not start with an indicator or hold ": " / " #" ("Storm: veier
+# stengt" would be a mapping, "[nb: …]" a list).
+_YAML_UNSAFE = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|:\s|\s#|:$|\s$""")
+
+
+def _yaml_value(text: str, quote: str) -> str:
+    """A translated front-matter value that stays one YAML string inside the source's quotes."""
+    if quote == '"':
+        return text.replace("\\", "\\\\").replace('"', '\\"')
+    if quote == "'":
+        return text.replace("'", "''")
+    if _YAML_UNSAFE.search(text):
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
 
 
 # --- inline Markdown to text/HTML -------------------------------------------------
@@ -144,18 +169,32 @@ def inline_html(text: str) -> str:
     return "".join(out)
 
 
-_MARK = re.compile("\x00mark ([^\x01]*)\x01")
+_MARK = re.compile("\x00(mark|span) ([^\x01]*)\x01")
+_MARK_END = re.compile("\x00/(mark|span)\x01")
 
 
 def _escape_marks(text: str) -> str:
-    """Escape text; turn fallback markers into ``<mark lang=…>`` around untranslated source."""
+    """Escape text; turn fallback markers into ``<mark lang=…>`` (``mark``) or ``<span lang=…>``
+    (``source``) around untranslated source."""
     escaped = html.escape(text, quote=False)
-    escaped = _MARK.sub(lambda m: f'<mark class="untranslated" lang="{html.escape(m.group(1), quote=True)}">', escaped)
-    return escaped.replace("\x00/mark\x01", "</mark>")
+
+    def start(m: re.Match[str]) -> str:
+        lang = html.escape(m.group(2), quote=True)
+        return f'<mark class="untranslated" lang="{lang}">' if m.group(1) == "mark" else f'<span lang="{lang}">'
+
+    escaped = _MARK.sub(start, escaped)
+    return _MARK_END.sub(lambda m: f"</{m.group(1)}>", escaped)
 
 
 def inline_text(text: str) -> str:
-    """Plain text: links become ``text (url)``, emphasis and code markers are dropped."""
+    """Plain text: links become ``text (url)``, emphasis and code markers are dropped.
+
+    HTML fallback markers (page title, image alt) become ``[nb: …]``: an attribute or
+    ``<title>`` cannot hold ``<mark>``, and the control characters must not leak out.
+    """
+    text = _MARK.sub(lambda m: f"[{m.group(2)}: " if m.group(1) == "mark" else "", text)
+    text = _MARK_END.sub(lambda m: "]" if m.group(1) == "mark" else "", text)
+
     def repl(m: re.Match[str]) -> str:
         if m.group("code"):
             return m.group("code")[1:-1]

@@ -20,6 +20,9 @@ WRAP_WIDTH = 79
 # Extracted-comment lines our tools add to say where a translation came from.
 PROVENANCE_PREFIXES = ("mt:", "tm:", "protect:", "patched:")
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
+# A line that holds a PO string: optional "#~ " or "#| " prefix, optional keyword, then "…".
+_STRING_LINE = re.compile(r'^(?:#[~|][ \t]*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"')
+_TERMINATED = re.compile(r'"(?:[^"\\]|\\.)*"[ \t]*$')
 
 
 def now_stamp() -> str:
@@ -29,6 +32,7 @@ def now_stamp() -> str:
 def read_catalog(path: Path) -> polib.POFile:
     """Parse a PO/POT file; syntax errors become CatalogError with the line number."""
     text = read_text(path, CatalogError, "catalogue")
+    _check_strings(text, path)
     try:
         po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as exc:
@@ -37,6 +41,15 @@ def read_catalog(path: Path) -> polib.POFile:
         raise CatalogError(detail or "PO syntax error", path, int(m.group(1)) if m else None) from exc
     po.fpath = str(path)
     return po
+
+
+def _check_strings(text: str, path: Path) -> None:
+    """Reject an unterminated string: polib reads ``msgid "abc`` as "ab" without a word,
+    and a later write would then silently change the entry (msgfmt rejects the file)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _STRING_LINE.match(line)
+        if m and not _TERMINATED.match(line, m.end() - 1):
+            raise CatalogError("PO syntax error: unterminated string", path, number)
 
 
 def write_catalog(po: polib.POFile, path: Path) -> None:

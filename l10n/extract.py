@@ -67,12 +67,24 @@ class Segment:
         return (self.msgctxt or "", self.msgid)
 
 
+_QUOTE_MARKER = re.compile(r"(?<=\n)([ \t]*)>")
+
+
+def _segmentable(block: Block) -> str:
+    """The block text with the ``>`` of a quote's continuation lines blanked (same length),
+    so the segmenter sees plain wrapped text and offsets still point into the article."""
+    if block.kind != "quote" or "\n" not in block.text:
+        return block.text
+    return _QUOTE_MARKER.sub(lambda m: m.group(1) + " ", block.text)
+
+
 def block_spans(block: Block, lang: str) -> list[tuple[int, int]]:
     """Sentence offsets inside ``block.text``, found in order (sentences are exact substrings)."""
     spans = []
     pos = 0
-    for sentence in split_sentences(block.text, lang):
-        start = block.text.find(sentence, pos)
+    text = _segmentable(block)
+    for sentence in split_sentences(text, lang):
+        start = text.find(sentence, pos)
         if start < 0:  # a segmenter that altered text: fall back to the whole block
             return [(0, len(block.text))]
         spans.append((start, start + len(sentence)))

@@ -158,6 +158,18 @@ class Suggestion:
     origin: str = ""
 
 
+def _forbidden(glossary: Glossary | None, source: str, target: str) -> str:
+    """A note naming forbidden glossary renderings in a TM target (a unit reviewed before the
+    glossary knew the term is wrong): such a match is only ever a fuzzy suggestion."""
+    if not glossary:
+        return ""
+    from .glossary import check_translation
+
+    wrong = [f"forbidden {v.found!r}, use {v.expected!r}" for v in check_translation(glossary, source, target)
+             if v.kind == "forbidden"]
+    return "glossary: " + "; ".join(wrong) if wrong else ""
+
+
 def is_junk(source: str, target: str) -> bool:
     """Units that would poison the memory: empty, or an untranslated copy of the source."""
     return not source.strip() or not target.strip() or source.strip() == target.strip()
@@ -393,14 +405,17 @@ class TranslationMemory:
         if exact:
             _source, target, _context, origin, _reviewer, _date = max(exact, key=lambda r: r[5])
             origin = origin or "memory"
-            return Suggestion(target, 100, True, f"tm: 100% from {origin}", origin)
+            wrong = _forbidden(glossary, source, target)
+            note = f" ({wrong})" if wrong else ""
+            return Suggestion(target, 100, not wrong, f"tm: 100% from {origin}{note}", origin)
         matches = self.lookup(source, source_lang, target_lang, limit=1, threshold=threshold, context=context)
         if not matches:
             return None
         best = matches[0]
         origin = best.origin or "memory"
         patched = patch_translation(best.source, best.target, source, source_lang, target_lang, glossary)
-        note = f" ({patched.note})" if patched.note else ""
+        notes = [n for n in (patched.note, _forbidden(glossary, source, patched.target)) if n]
+        note = f" ({'; '.join(notes)})" if notes else ""
         return Suggestion(patched.target, best.score, False, f"tm: {best.score}% from {origin}{note}", origin)
 
     def stats(self) -> dict[str, object]:

@@ -15,8 +15,10 @@ import polib
 from rapidfuzz import fuzz, process
 
 from .catalog import WRAP_WIDTH, catalog_metadata, entry_key, provenance_lines
+from .extract import KIND_COMMENTS, context_group
 
 FUZZY_CUTOFF = 65.0
+_KIND_BY_COMMENT = {comment: kind for kind, comment in KIND_COMMENTS.items()}
 
 
 @dataclass
@@ -73,7 +75,10 @@ def merge_catalog(pot: polib.POFile, old: polib.POFile | None, lang: str) -> tup
         else:
             pending.append(entry)
         po.append(entry)
-    used = _fuzzy_fill(pending, [e for k, e in old_by_key.items() if k not in matched and e.msgstr], stats)
+    before = set(matched)
+    pending = _same_sentence_new_context(pending, old_by_key, matched, stats)
+    candidates = [e for k, e in old_by_key.items() if (k not in matched or k not in before) and e.msgstr]
+    used = _fuzzy_fill(pending, candidates, stats)  # a context twin may still suggest the other one
     for key, previous in old_by_key.items():
         if key in matched or key in used or not (previous.msgstr or any(previous.msgstr_plural.values())):
             continue
@@ -82,6 +87,38 @@ def merge_catalog(pot: polib.POFile, old: polib.POFile | None, lang: str) -> tup
         po.append(previous)
         stats.obsolete += 1
     return po, stats
+
+
+def _group(entry: polib.POEntry) -> str | None:
+    """The context group (heading / text) of an entry: its msgctxt, or else its kind comment."""
+    if entry.msgctxt:
+        return entry.msgctxt
+    first = (entry.comment or "").splitlines()[:1]
+    kind = _KIND_BY_COMMENT.get(first[0]) if first else None
+    return context_group(kind) if kind else None
+
+
+def _same_sentence_new_context(pending: list[polib.POEntry], old_by_key: dict[tuple[str, str], polib.POEntry],
+                               matched: set[tuple[str, str]], stats: MergeStats) -> list[polib.POEntry]:
+    """Keep a sentence whose msgctxt only appeared or went away because the same words now also
+    occur (or no longer occur) as a heading: same words, same kind of text, same translation.
+    Returns the entries still unmatched."""
+    by_msgid: dict[str, list[polib.POEntry]] = {}
+    for key, old in old_by_key.items():
+        if key not in matched:
+            by_msgid.setdefault(old.msgid, []).append(old)
+    rest = []
+    for entry in pending:
+        group = _group(entry)
+        twin = next((o for o in by_msgid.get(entry.msgid, []) if group and _group(o) == group
+                     and entry_key(o) not in matched), None)
+        if twin is None:
+            rest.append(entry)
+            continue
+        _carry(entry, twin)
+        matched.add(entry_key(twin))
+        stats.kept += 1
+    return rest
 
 
 def _fuzzy_fill(pending: list[polib.POEntry], candidates: list[polib.POEntry], stats: MergeStats) -> set[tuple[str, str]]:

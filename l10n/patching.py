@@ -7,7 +7,8 @@ rendered in the target and swap in the new one. If any rendering cannot be
 found in the target, nothing is changed and the note says so: a silent half
 patch is worse than an honest fuzzy.
 
-Weekday and month names come from Babel's locale data, never from lists here.
+Weekday and month names come from Babel's locale data, never from lists here;
+spelled-out numbers ("tre" → "three") from ``l10n/data/<lang>/number_words.txt``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from .glossary import Glossary
 
 NUMBER, WEEKDAY, MONTH, NAME, WORD = "number", "weekday", "month", "name", "word"
+NUMBER_WORD = "number-word"
+_CASELESS = (WEEKDAY, MONTH, WORD, NUMBER_WORD)
 _SPACES = " \u00a0\u202f"
 _NUMBER = rf"(?<![\w,.])\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?(?![\w]|,\d)|(?<![\w,.])\d+(?:[,.]\d+)?(?!\w)"
 _TOKEN = re.compile(rf"(?P<number>{_NUMBER})|(?P<word>\w+(?:-\w+)*)|(?P<other>\S)")
@@ -40,7 +43,7 @@ class Token:
     end: int
 
     def key(self) -> str:
-        return self.text.casefold() if self.kind in (WEEKDAY, MONTH, WORD) else self.text
+        return self.text.casefold() if self.kind in _CASELESS else self.text
 
 
 @dataclass
@@ -66,6 +69,27 @@ def _calendar_names(lang: str) -> dict[str, tuple[str, int]]:
     return names
 
 
+@lru_cache(maxsize=16)
+def _number_words(lang: str) -> tuple[dict[str, int], dict[int, str]]:
+    """Spelled-out numbers of ``lang``: lower-cased word → value, and value → the word to write."""
+    from .errors import SegmentationError
+    from .segment_rules import normalize_language, read_word_list
+
+    try:
+        lines = read_word_list(normalize_language(lang), "number_words")
+    except SegmentationError:  # a language without the data file: no number words
+        return {}, {}
+    words: dict[str, int] = {}
+    written: dict[int, str] = {}
+    for line in lines:
+        value, *forms = line.split()
+        for form in forms:
+            words[form.casefold()] = int(value)
+        if forms:
+            written.setdefault(int(value), forms[0])
+    return words, written
+
+
 def _calendar_name(kind: str, index: int, lang: str) -> str:
     locale = Locale.parse(lang.replace("-", "_"))
     table = get_day_names if kind == WEEKDAY else get_month_names
@@ -76,13 +100,14 @@ def tokenize(text: str, lang: str, glossary: Glossary | None = None) -> list[Tok
     """Split ``text`` into tokens; glossary names become single tokens."""
     names = _name_spans(text, glossary)
     calendar = _calendar_names(lang)
+    numbers = _number_words(lang)[0]
     tokens: list[Token] = []
     pos = 0
     for start, end in names:
-        tokens += _plain_tokens(text[pos:start], pos, calendar)
+        tokens += _plain_tokens(text[pos:start], pos, calendar, numbers)
         tokens.append(Token(text[start:end], NAME, start, end))
         pos = end
-    return tokens + _plain_tokens(text[pos:], pos, calendar)
+    return tokens + _plain_tokens(text[pos:], pos, calendar, numbers)
 
 
 def _name_spans(text: str, glossary: Glossary | None) -> list[tuple[int, int]]:
@@ -91,12 +116,15 @@ def _name_spans(text: str, glossary: Glossary | None) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in glossary.find(text) if m.term.type in ("name", "dnt")]
 
 
-def _plain_tokens(text: str, offset: int, calendar: dict[str, tuple[str, int]]) -> list[Token]:
+def _plain_tokens(text: str, offset: int, calendar: dict[str, tuple[str, int]],
+                  numbers: dict[str, int] | None = None) -> list[Token]:
     tokens = []
     for m in _TOKEN.finditer(text):
         kind = NUMBER if m.group("number") else WORD
         if kind == WORD and m.group(0).casefold() in calendar:
             kind = calendar[m.group(0).casefold()][0]
+        elif kind == WORD and numbers and m.group(0).casefold() in numbers:
+            kind = NUMBER_WORD
         tokens.append(Token(m.group(0), kind, offset + m.start(), offset + m.end()))
     return tokens
 
@@ -150,6 +178,9 @@ def render(token: Token, source_lang: str, target_lang: str, glossary: Glossary 
     if token.kind in (WEEKDAY, MONTH):
         kind, index = _calendar_names(source_lang)[token.text.casefold()]
         return _calendar_name(kind, index, target_lang)
+    if token.kind == NUMBER_WORD:
+        value = _number_words(source_lang)[0][token.text.casefold()]
+        return _number_words(target_lang)[1].get(value, str(value))
     if token.kind == NAME and glossary:
         for match in glossary.find(token.text):
             return match.term.target_for(match.form)
@@ -162,6 +193,9 @@ def _renderings(
     """Target forms of the old and new token; for numbers, the grouping the translation uses."""
     before = render(old, source_lang, target_lang, glossary)
     after = render(new, source_lang, target_lang, glossary)
+    if old.kind == NUMBER_WORD and not _pattern(before, NUMBER_WORD).search(target):
+        words = _number_words(source_lang)[0]  # "tre personer" may be "3 people" in the translation
+        return str(words[old.text.casefold()]), str(words[new.text.casefold()])
     if old.kind == NUMBER and not _pattern(before, NUMBER).search(target):
         for grouped in (True, False):
             alt = _number_variant(old.text, source_lang, target_lang, grouped)
@@ -178,7 +212,7 @@ def _number_variant(text: str, source_lang: str, target_lang: str, grouped: bool
 
 
 def _pattern(rendering: str, kind: str) -> re.Pattern[str]:
-    flags = re.IGNORECASE if kind in (WEEKDAY, MONTH) else 0
+    flags = re.IGNORECASE if kind in (WEEKDAY, MONTH, NUMBER_WORD) else 0
     if kind == NUMBER:
         return re.compile(rf"(?<![\w.,]){re.escape(rendering)}(?P<ord>st|nd|rd|th)?(?!\w|[.,]\d)")
     return re.compile(rf"(?<!\w){re.escape(rendering)}(?!\w)", flags)
@@ -232,6 +266,8 @@ def _fit(m: re.Match[str], after: str, kind: str) -> str:
     found = m.group(0)
     if kind in (WEEKDAY, MONTH) and found[:1].islower():
         return after[:1].lower() + after[1:]
+    if kind == NUMBER_WORD and after[:1].isalpha():
+        return after[:1].upper() + after[1:] if found[:1].isupper() else after
     if kind == NUMBER and m.group("ord") and after.isdigit():
         return after + ordinal_suffix(int(after))
     return after

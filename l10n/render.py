@@ -16,6 +16,7 @@ from .assemble import Rendered, inline_html, inline_text
 
 _IMAGE_URL = re.compile(r"!\[[^\]]*\]\((?P<url>[^)\s]*)")
 _ORDERED = re.compile(r"^\s*\d{1,3}[.)]\s")
+_QUOTE_MARKER = re.compile(r"\n[ \t]*>[ \t]?")
 
 PAGE_STYLE = (
     "body{font-family:Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}"
@@ -42,6 +43,8 @@ def _heading_level(article: Article, block: Block, line: str) -> int:
 def _body_items(article: Article, rendered: Rendered) -> Iterator[tuple[str, Block, str]]:
     for block, text in zip(article.blocks, rendered.blocks):
         if not block.kind.startswith("meta-") and block.kind != "image-title":
+            if block.kind == "quote":  # a hard-wrapped quote: its continuation lines' ">" is markup
+                text = _QUOTE_MARKER.sub("\n", text)
             yield block.kind, block, text
 
 

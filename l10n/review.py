@@ -231,6 +231,11 @@ class ReviewSession:
         text = decision.text if decision.action == EDIT else entry.msgstr
         if text is None or not text.strip():
             return "nothing to accept: the translation is empty (edit it first)"
+        if decision.action == EDIT:  # new text the reviewer has not seen checked: a known wrong
+            # rendering must not become reviewed and feed the TM (an accepted one was shown as a finding)
+            forbidden = [v.message for v in check_translation(self.glossary, entry.msgid, text) if v.kind == "forbidden"]
+            if forbidden:
+                return "not saved: glossary: " + "; ".join(forbidden) + " (edit again, or change the glossary)"
         entry.msgstr = text
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")

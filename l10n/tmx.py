@@ -9,8 +9,9 @@ back identical units. Parsing uses expat for line numbers in errors.
 
 from __future__ import annotations
 
+import re
 import xml.parsers.expat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -19,10 +20,10 @@ from xml.sax.saxutils import escape, quoteattr
 import polib
 
 from . import __version__
-from .catalog import write_catalog
+from .catalog import entry_key, iter_entries, read_catalog, write_catalog
 from .errors import TMError
 from .fsutil import atomic_write_text, read_text
-from .memory import REVIEWED, Counts, TranslationMemory, Unit, normalize_date, now_iso
+from .memory import REVIEWED, Counts, TranslationMemory, Unit, catalog_units, normalize_date, now_iso
 
 _INLINE_CODES = ("bpt", "ept", "it", "ph", "ut")  # native codes: their content is not text
 _LANG_ALIASES = {"no": "nb", "nob": "nb", "eng": "en", "nno": "nn"}
@@ -202,7 +203,7 @@ def export_po(tm: TranslationMemory, path: Path, source_lang: str, target_lang: 
     """Write the memory as a PO catalogue (one entry per source and context: the newest)."""
     po = polib.POFile(wrapwidth=79)
     po.metadata = {
-        "Project-Id-Version": "l10n translation memory",
+        "Project-Id-Version": EXPORT_PROJECT,
         "Language": target_lang.replace("-", "_"),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
@@ -222,13 +223,32 @@ def export_po(tm: TranslationMemory, path: Path, source_lang: str, target_lang: 
     return len(newest)
 
 
+EXPORT_PROJECT = "l10n translation memory"
+_EXPORTED_ORIGIN = re.compile(r"^tm: from (.+)$", re.MULTILINE)
+
+
+def import_po(tm: TranslationMemory, path: Path, source_lang: str, target_lang: str) -> Counts:
+    """Add a PO file's reviewed entries. A unit in our own PO export keeps the origin its
+    ``#. tm: from …`` comment names (re-importing an export changes nothing); any other
+    catalogue is itself the origin."""
+    po = read_catalog(path)
+    ours = po.metadata.get("Project-Id-Version") == EXPORT_PROJECT
+    origins = {entry_key(e): m.group(1).strip() if (m := _EXPORTED_ORIGIN.search(e.comment or "")) else ""
+               for e in iter_entries(po)}
+    units = [replace(u, origin=origins.get((u.context, u.source)) or ("" if ours else u.origin))
+             for u in catalog_units(po, path.name, source_lang, target_lang)]
+    counts = tm.add_units(units)
+    counts.catalogues = 1
+    return counts
+
+
 def import_file(tm: TranslationMemory, path: Path, source_lang: str, target_lang: str) -> Counts:
     """Import by extension: ``.tmx`` or a PO catalogue (its reviewed entries only)."""
     suffix = path.suffix.lower()
     if suffix == ".tmx":
         return import_tmx(tm, path, source_lang, target_lang)
     if suffix in (".po", ".pot"):
-        return tm.import_catalog(path, source_lang, target_lang)
+        return import_po(tm, path, source_lang, target_lang)
     raise TMError("unknown exchange format (expected .tmx or .po)", path)
 
 

@@ -56,8 +56,7 @@ def test_blocks_of_every_kind() -> None:
         ("credit", "Foto: Reuters"),
         ("list-item", "punkt en\n  fortsetter"),
         ("list-item", "nummerert"),
-        ("quote", "sitat én"),
-        ("quote", "sitat to"),
+        ("quote", "sitat én\n> sitat to"),
         ("paragraph", "Siste\nlinje."),
     ]
 
@@ -137,3 +136,14 @@ def test_hard_wrapped_sentence_is_one_line_msgid() -> None:
     article = parse_article("Første setning går over\nto linjer. Andre\n  setning.\n\n- punkt som\n  fortsetter.\n", Path("a.md"))
     assert [s.msgid for s in article_segments(article)] == [
         "Første setning går over to linjer.", "Andre setning.", "punkt som fortsetter."]
+
+
+def test_hard_wrapped_quote_is_one_block() -> None:
+    """A quote wrapped over several ``>`` lines is one paragraph (a sentence in it stays whole);
+    an empty ``>`` line starts a new paragraph and a nested ``> >`` line is its own block."""
+    text = "> «Vi tar ingen\n> sjanser.» Det sa hun.\n>\n> Andre avsnitt.\n> > Nestet.\n"
+    assert kinds(text) == [
+        ("quote", "«Vi tar ingen\n> sjanser.» Det sa hun."),
+        ("quote", "Andre avsnitt."),
+        ("quote", "> Nestet."),
+    ]

@@ -141,6 +141,26 @@ def test_pretranslate_patches_glossary_names(tm: TranslationMemory) -> None:
     assert "Sjojgu→Lavrov" in s.comment
 
 
+def test_exact_match_with_a_forbidden_rendering_is_only_fuzzy(tm: TranslationMemory) -> None:
+    """A unit reviewed before the glossary knew "Shojo" is wrong must not fill an entry as final."""
+    glossary = parse_glossary_csv("source,target,type,forbidden\nSjojgu|Sjojgus,Shoigu,name,Shojo\n")
+    tm.add("Forsvarsminister Sjojgu besøkte fabrikken.", "Defence Minister Shojo visited the factory.",
+           "nb", "en", origin="a1.po")
+    exact = tm.pretranslate("Forsvarsminister Sjojgu besøkte fabrikken.", "nb", "en", glossary=glossary)
+    assert exact is not None and not exact.exact and exact.score == 100
+    assert exact.comment == "tm: 100% from a1.po (glossary: forbidden 'Shojo', use 'Shoigu')"
+    fuzzy = tm.pretranslate("Forsvarsminister Sjojgu besøkte fabrikken torsdag.", "nb", "en", glossary=glossary)
+    assert fuzzy is not None and fuzzy.comment.endswith("(glossary: forbidden 'Shojo', use 'Shoigu')")
+    assert tm.pretranslate("Forsvarsminister Sjojgu besøkte fabrikken.", "nb", "en").exact  # no glossary: as before
+
+
+def test_pretranslate_patches_spelled_out_numbers(tm: TranslationMemory) -> None:
+    tm.add("Tre personer ble sendt til sykehus.", "Three people were taken to hospital.", "nb", "en", origin="a1.po")
+    s = tm.pretranslate("Fem personer ble sendt til sykehus.", "nb", "en")
+    assert s is not None and not s.exact and s.target == "Five people were taken to hospital."
+    assert s.comment.endswith("(patched: Tre→Fem)")
+
+
 def test_catalog_units_only_reviewed(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"kim": [
         ("Kim kom tirsdag.", "Kim came on Tuesday.", False),

@@ -66,6 +66,27 @@ def test_obsolete_entry_comes_back_when_the_sentence_returns() -> None:
     assert entry.msgstr == "Back." and not entry.obsolete and not entry.fuzzy
 
 
+def test_sentence_that_gains_or_loses_msgctxt_keeps_its_reviewed_translation() -> None:
+    """Adding a heading with the same words gives the paragraph msgctxt "text"; its reviewed
+    translation stays final (the heading gets it as a fuzzy suggestion), and back again."""
+    old = polib.POFile()
+    old.append(polib.POEntry(msgid="Veien er stengt.", msgstr="The road is closed.", comment="paragraph",
+                             tcomment="reviewed-by: Kari"))
+    template = polib.POFile()
+    template.append(polib.POEntry(msgid="Veien er stengt.", msgctxt="heading", comment="heading"))
+    template.append(polib.POEntry(msgid="Veien er stengt.", msgctxt="text", comment="paragraph"))
+    new, stats = merge_catalog(template, old, "en")
+    text = new.find("Veien er stengt.", msgctxt="text")
+    assert text.msgstr == "The road is closed." and not text.fuzzy and text.tcomment == "reviewed-by: Kari"
+    heading = new.find("Veien er stengt.", msgctxt="heading")
+    assert heading.fuzzy and heading.msgstr == "The road is closed."
+    assert (stats.kept, stats.fuzzy, stats.obsolete) == (1, 1, 0)
+    back, stats = merge_catalog(pot("Veien er stengt."), new, "en")
+    entry = back.find("Veien er stengt.")
+    assert entry.msgctxt is None and entry.msgstr == "The road is closed." and not entry.fuzzy
+    assert [e.msgctxt for e in back if e.obsolete] == ["heading"]
+
+
 def test_header_has_language_and_plural_forms() -> None:
     new, _ = merge_catalog(pot("A."), None, "de")
     assert new.metadata["Language"] == "de"

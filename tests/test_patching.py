@@ -99,3 +99,25 @@ def test_any_integer_change_is_patched(old: int, new: int) -> None:
     old_nb, new_nb = f"Det kom {old} personer.", f"Det kom {new} personer."
     result = patch_translation(old_nb, f"{old} people came.", new_nb, "nb", "en")
     assert result.target == f"{new} people came."
+
+
+@pytest.mark.parametrize(
+    "old_nb,old_en,new_nb,expected",
+    [
+        ("Tre personer ble sendt til sykehus.", "Three people were taken to hospital.",
+         "Fem personer ble sendt til sykehus.", "Five people were taken to hospital."),
+        ("Han har tre barn.", "He has three children.", "Han har syv barn.", "He has seven children."),
+        ("Han har tre barn.", "He has 3 children.", "Han har fem barn.", "He has 5 children."),
+        ("Det kom tre busser mandag.", "Three buses came on Monday.", "Det kom fire busser tirsdag.",
+         "Four buses came on Tuesday."),
+    ],
+)
+def test_spelled_out_numbers_are_patched(old_nb: str, old_en: str, new_nb: str, expected: str) -> None:
+    """A TM match differing in "tre"/"fem" must not carry "Three" into a "Fem" sentence."""
+    result = patch_translation(old_nb, old_en, new_nb, "nb", "en")
+    assert result.patched and result.target == expected
+
+
+def test_spelled_out_number_against_digits_is_left_alone() -> None:
+    result = patch_translation("Det kom tre busser.", "Three buses came.", "Det kom 4 busser.", "nb", "en")
+    assert not result.patched and result.target == "Three buses came."

@@ -137,6 +137,18 @@ def test_accepting_empty_translation_is_refused(project: Path) -> None:
     assert summary.remaining == 3
 
 
+def test_edit_with_a_forbidden_rendering_is_not_saved(project: Path) -> None:
+    """A typed translation is checked before it becomes reviewed and reaches the TM."""
+    s = session(project)
+    ui = ScriptedUI([Decision(EDIT, "Defence minister Shojo was invited."), Decision(EDIT, "Shoigu was invited."), Decision(QUIT)])
+    s.run(ui)
+    assert ui.messages == ["not saved: glossary: 'Sjojgu' rendered as forbidden 'Shojo'; use 'Shoigu' "
+                           "(edit again, or change the glossary)"]
+    assert [v.source for v in ui.shown][:2] == ["Sjojgu ble invitert tirsdag."] * 2
+    assert entry(project, "Sjojgu ble invitert tirsdag.").msgstr == "Shoigu was invited."
+    assert [m.target for m in s.tm.lookup("Sjojgu ble invitert tirsdag.", "nb", "en")] == ["Shoigu was invited."]
+
+
 def test_catalogue_edited_elsewhere_in_between(project: Path) -> None:
     def poedit(view: EntryView) -> None:
         if view.source.startswith("Sjojgu"):

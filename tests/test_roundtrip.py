@@ -108,3 +108,28 @@ def test_project_update_never_loses_reviewed_translations(tmp_path_factory, befo
         same = [e for e in merged if (e.msgctxt, e.msgid) == key and not e.obsolete]
         if same:
             assert same[0].msgstr == msgstr and not same[0].fuzzy
+
+
+def test_hard_wrapped_quote_segments_and_builds() -> None:
+    """Sentences wrapped inside a ``>`` quote are whole msgids; builds drop no quote marker
+    from the Markdown and show none in HTML or text."""
+    from l10n.extract import article_segments
+    from l10n.render import render_html, render_text
+
+    text = "# T\n\n> «Vi tar ingen sjanser\n> i dag.» Det sa hun.\n> Hun smilte.\n"
+    article = parse_article(text, Path("a.md"))
+    msgids = [s.msgid for s in article_segments(article) if s.kind == "quote"]
+    assert msgids == ["«Vi tar ingen sjanser i dag.»", "Det sa hun.", "Hun smilte."]
+    assert assemble_markdown(article, render_blocks(article, polib.POFile(), fallback="source")) == text
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=msgids[0], msgstr="“We are taking no chances today.”"))
+    rendered = render_blocks(article, po, fallback="source")
+    assert assemble_markdown(article, rendered) == (
+        "# T\n\n> “We are taking no chances today.” Det sa hun.\n> Hun smilte.\n"
+    )
+    untranslated = render_blocks(article, polib.POFile(), fallback="source", fmt="html")
+    page = render_html(article, untranslated, "en")
+    assert ('<blockquote><p><span lang="nb">«Vi tar ingen sjanser\ni dag.»</span> <span lang="nb">Det sa hun.</span>\n'
+            '<span lang="nb">Hun smilte.</span></p></blockquote>') in page
+    assert "&gt;" not in page
+    assert ">" not in render_text(article, untranslated)

@@ -118,6 +118,18 @@ def test_po_export_and_import(tm: TranslationMemory, tmp_path: Path) -> None:
         export_file(tm, tmp_path / "all.po", "nb", None)
 
 
+def test_po_export_reimported_keeps_origins_and_changes_nothing(tm: TranslationMemory, tmp_path: Path) -> None:
+    """The PO export names each unit's origin (``#. tm: from kim.po``); importing it back must
+    not rewrite every origin to the export's file name."""
+    path = tmp_path / "tm.po"
+    export_file(tm, path, "nb", "en")
+    counts = import_file(tm, path, "nb", "en")
+    assert (counts.added, counts.updated, counts.unchanged) == (0, 0, 4)
+    fresh = TranslationMemory(":memory:")
+    import_file(fresh, path, "nb", "en")
+    assert sorted(u.origin for u in fresh.units("nb", "en")) == ["", "kim.po", "kim.po", "kim.po"]
+
+
 @pytest.mark.parametrize("code,wanted,same", [
     ("nb-NO", "nb", True), ("no", "nb", True), ("NB_no", "nb", True), ("en-GB", "en", True),
     ("en", "en-GB", False), ("nn", "nb", False), ("de", "en", False),

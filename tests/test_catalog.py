@@ -1,0 +1,36 @@
+"""Reading catalogues: every syntax error is reported with file and line, never read leniently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n.catalog import read_catalog
+from l10n.errors import CatalogError
+
+HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    "body,line",
+    [
+        ('msgid "Kort om været\nmsgstr ""\n', 5),
+        ('msgid "a"\nmsgstr "Short\n', 6),
+        ('msgid "a"\n"continued\nmsgstr ""\n', 6),
+        ('#~ msgid "old\n#~ msgstr ""\n', 5),
+        ('#, fuzzy\n#| msgid "prev\nmsgid "a"\nmsgstr ""\n', 6),
+    ],
+)
+def test_unterminated_string_is_an_error_with_its_line(tmp_path: Path, body: str, line: int) -> None:
+    """polib would read ``msgid "abc`` as "ab"; a later write would silently change the entry."""
+    path = tmp_path / "x.po"
+    path.write_text(HEAD + body, encoding="utf-8")
+    with pytest.raises(CatalogError, match=rf"x\.po:{line}: PO syntax error: unterminated string"):
+        read_catalog(path)
+
+
+def test_escaped_quotes_and_obsolete_entries_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "x.po"
+    path.write_text(HEAD + 'msgid "a \\"b\\" c\\\\"\nmsgstr "x"\n\n#~ msgid "old"\n#~ msgstr "gammel"\n', encoding="utf-8")
+    assert [e.msgid for e in read_catalog(path)] == ['a "b" c\\', "old"]

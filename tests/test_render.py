@@ -1,0 +1,60 @@
+"""HTML and plain-text rendering of built articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from l10n.article import parse_article
+from l10n.assemble import render_blocks
+from l10n.render import render_html
+
+
+def test_mark_fallback_in_title_and_alt_text_is_plain_and_has_no_control_characters() -> None:
+    text = "---\ntitle: Ras i Sogndal\n---\n\n# Ras\n\n![Gravemaskiner & ras](https://x.org/a.jpg)\nFoto: NTB\n"
+    article = parse_article(text, Path("a.md"))
+    page = render_html(article, render_blocks(article, polib.POFile(), fallback="mark", fmt="html"), "en")
+    assert "\x00" not in page and "\x01" not in page
+    assert "<title>[nb: Ras i Sogndal]</title>" in page
+    assert 'alt="[nb: Gravemaskiner &amp; ras]"' in page
+    assert '<h1><mark class="untranslated" lang="nb">Ras</mark></h1>' in page
+
+
+def test_translated_front_matter_stays_valid_yaml() -> None:
+    """A translation with ': ', quotes or a mark fallback's brackets is quoted or escaped to
+    stay one YAML string; an untranslated value is untouched (round-trip identity)."""
+    from l10n.assemble import assemble_markdown
+
+    src = "---\ntitle: \"Politiet: «Vi tar ingen sjanser»\"\nlead: Uvær stenger veier\nsummary: 'Kort'\n---\n\n# X\n"
+    article = parse_article(src, Path("a.md"))
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Politiet: «Vi tar ingen sjanser»", msgstr='Police: "We take no chances" \\o/'))
+    po.append(polib.POEntry(msgid="Uvær stenger veier", msgstr="Storm: roads closed"))
+    po.append(polib.POEntry(msgid="Kort", msgstr="It's short"))
+    built = assemble_markdown(article, render_blocks(article, po))
+    assert built.startswith(
+        "---\ntitle: \"Police: \\\"We take no chances\\\" \\\\o/\"\nlead: \"Storm: roads closed\"\nsummary: 'It''s short'\n---"
+    )
+    marked = assemble_markdown(article, render_blocks(article, polib.POFile(), fallback="mark"))
+    assert 'lead: "[nb: Uvær stenger veier]"\n' in marked
+    assert assemble_markdown(article, render_blocks(article, polib.POFile())) == src
+
+
+def test_source_fallback_in_html_says_its_language() -> None:
+    """Untranslated sentences on a lang="en" page carry lang="nb"; a sentence that is half of
+    an emphasis span is left bare so the page stays well-formed."""
+    text = "# Ras\n\nEt ras gikk i natt. *Saken oppdateres. Følg med.*\n"
+    article = parse_article(text, Path("a.md"))
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Ras", msgstr="Landslide"))
+    page = render_html(article, render_blocks(article, po, fallback="source", fmt="html"), "en")
+    assert "<title>Landslide</title>" in page and "<h1>Landslide</h1>" in page
+    assert '<p><span lang="nb">Et ras gikk i natt.</span> <em>Saken oppdateres. Følg med.</em></p>' in page
+
+
+def test_mark_fallback_never_crosses_emphasis_tags() -> None:
+    text = "# R\n\n*Saken oppdateres. Følg med.*\n"
+    article = parse_article(text, Path("a.md"))
+    page = render_html(article, render_blocks(article, polib.POFile(), fallback="mark", fmt="html"), "en")
+    assert "<p>[nb: <em>Saken oppdateres.] [nb: Følg med.</em>]</p>" in page  # tags nest; text is marked
