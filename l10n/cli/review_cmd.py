@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -17,7 +18,7 @@ PROMPT = "[a]ccept [e]dit [i]nline edit [s]kip [b]ack [q]uit"
 
 
 class ClickUI:
-    """Shows entries with click.echo and reads one-letter decisions with click.prompt."""
+    """Shows entries with click.echo and reads one-key decisions (no Enter needed on a terminal)."""
 
     def show(self, view: EntryView) -> None:
         echo = click.echo
@@ -42,7 +43,7 @@ class ClickUI:
 
     def decide(self, view: EntryView) -> Decision:
         while True:
-            key = click.prompt(PROMPT, prompt_suffix="? ").strip().lower()[:1]
+            key = self._key()
             action = KEYS.get(key)
             if action is None:
                 click.echo(f"unknown key {key!r}")
@@ -52,6 +53,16 @@ class ClickUI:
             text = self._edit(view, inline=key == "i")
             if text is not None:
                 return Decision(EDIT, text)
+
+    @staticmethod
+    def _key() -> str:
+        """One keypress on a terminal; a line (first letter counts) from a pipe or a test."""
+        if sys.stdin.isatty():
+            click.echo(f"{PROMPT}? ", nl=False)
+            key = click.getchar().lower()
+            click.echo(key)
+            return key
+        return click.prompt(PROMPT, prompt_suffix="? ").strip().lower()[:1]
 
     def _edit(self, view: EntryView, inline: bool) -> str | None:
         if not inline:
