@@ -4,7 +4,8 @@ Keyed by engine, language pair, engine options and the exact request text
 (after masking), so a rerun sends no request for anything already
 translated. API keys are never part of the options. One connection is shared
 by all worker threads behind a lock; WAL mode lets a second process read.
-A second table remembers what MT wrote into each catalogue entry so that
+A ``unmasked`` table remembers masked texts the engine could not handle, so a
+resumed run skips the doomed masked request. A third table remembers what MT wrote into each catalogue entry so that
 ``--retranslate-fuzzy`` can tell raw MT from a reviewer's edit.
 """
 
@@ -29,6 +30,7 @@ CREATE TABLE IF NOT EXISTS filled (
     lang TEXT NOT NULL, context TEXT NOT NULL, msgid TEXT NOT NULL, msgstr TEXT NOT NULL,
     PRIMARY KEY (lang, context, msgid)
 );
+CREATE TABLE IF NOT EXISTS unmasked (key TEXT PRIMARY KEY, created REAL NOT NULL);
 """
 
 
@@ -73,6 +75,18 @@ class MTCache:
                 (key, engine, source, target, text, result, time.time()),
             )
         self.stores += 1
+
+    def record_mask_failure(self, engine: str, source: str, target: str, options: str, text: str) -> None:
+        """Remember that the engine could not handle masked ``text``, so the next run sends it unmasked at once."""
+        key = cache_key(engine, source, target, options, text)
+        with self._lock, self._db:
+            self._db.execute("INSERT OR REPLACE INTO unmasked VALUES (?, ?)", (key, time.time()))
+
+    def mask_failed(self, engine: str, source: str, target: str, options: str, text: str) -> bool:
+        """True if masked ``text`` failed before (lost tokens, echoed, rejected) with this engine."""
+        key = cache_key(engine, source, target, options, text)
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM unmasked WHERE key = ?", (key,)).fetchone() is not None
 
     def record_fill(self, lang: str, context: str, msgid: str, msgstr: str) -> None:
         with self._lock, self._db:

@@ -30,6 +30,7 @@ JSON format, version 1 (stable; new keys may be added, none removed or renamed):
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from html import escape
 from typing import Any
@@ -46,27 +47,36 @@ def render_json(result: QAResult) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str) -> str:
+    """Control characters as visible escapes: article text must not drive the terminal (ESC sequences)."""
+    return _CONTROL.sub(lambda m: "\\n" if m.group(0) == "\n" else f"\\x{ord(m.group(0)):02x}", text)
+
+
 def _highlight(text: str, span: tuple[int, int] | None, color: bool, severity: str) -> str:
     if not span:
-        return text
+        return _safe(text)
     start, end = max(0, span[0]), min(len(text), span[1])
     if end <= start:
         end = min(len(text), start + 1)
+    before, part, after = _safe(text[:start]), _safe(text[start:end]), _safe(text[end:])
     if color:
-        return f"{text[:start]}{_ANSI[severity]}\033[4m{text[start:end]}{_ANSI['reset']}{text[end:]}"
-    return f"{text[:start]}⟦{text[start:end]}⟧{text[end:]}"
+        return f"{before}{_ANSI[severity]}\033[4m{part}{_ANSI['reset']}{after}"
+    return f"{before}⟦{part}⟧{after}"
 
 
 def _finding_lines(f: Finding, color: bool) -> list[str]:
     sev = f"{_ANSI[f.severity]}{f.severity}{_ANSI['reset']}" if color else f.severity
-    head = f"{f.path}:{f.line}: {sev} [{f.check}] {f.message}"
+    head = f"{_safe(f.path)}:{f.line}: {sev} [{f.check}] {_safe(f.message)}"
     src_span = f.span if f.side == "source" else None
     tgt_span = f.span if f.side == "target" else None
-    lines = [head, f"    source: {_highlight(f.msgid, src_span, color, f.severity)}".replace("\n", "\\n")]
+    lines = [head, f"    source: {_highlight(f.msgid, src_span, color, f.severity)}"]
     if f.msgstr:
-        lines.append(f"    target: {_highlight(f.msgstr, tgt_span, color, f.severity)}".replace("\n", "\\n"))
+        lines.append(f"    target: {_highlight(f.msgstr, tgt_span, color, f.severity)}")
     if f.suggestion:
-        lines.append(f"    suggestion: {f.suggestion}")
+        lines.append(f"    suggestion: {_safe(f.suggestion)}")
     return lines
 
 
@@ -77,7 +87,7 @@ def render_text(result: QAResult, color: bool = False) -> str:
         groups[f.article].append(f)
     out: list[str] = []
     for article in sorted(groups):
-        title = f"== {article} =="
+        title = f"== {_safe(article)} =="
         out.append(f"\033[1m{title}{_ANSI['reset']}" if color else title)
         for f in sorted(groups[article], key=lambda x: (x.path, x.line)):
             out.extend(_finding_lines(f, color))
@@ -91,7 +101,7 @@ def _counts_table(result: QAResult) -> str:
     width = max([len(a) for a in rows] + [7])
     lines = [f"{'article':<{width}}  entries  errors  warnings  info  fuzzy  untranslated"]
     for article, c in rows.items():
-        lines.append(f"{article:<{width}}  {c['entries']:>7}  {c['error']:>6}  {c['warning']:>8}  {c['info']:>4}  {c['fuzzy']:>5}  {c['untranslated']:>12}")
+        lines.append(f"{_safe(article):<{width}}  {c['entries']:>7}  {c['error']:>6}  {c['warning']:>8}  {c['info']:>4}  {c['fuzzy']:>5}  {c['untranslated']:>12}")
     s = result.summary()
     sev = s["by_severity"]
     lines.append(f"{len(result.files)} file(s), {s['entries']} entries: {sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info")

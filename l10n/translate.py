@@ -33,7 +33,12 @@ from .mtcache import DEFAULT_PATH, MTCache
 from .protect import Masked, MaskError, mask, strip_tokens, unmask
 
 FALLBACK_NOTE = "protect: engine lost placeholders; sent unprotected, check glossary terms"
+MASK_GIVE_UP = 3  # masked texts failed in a row, none succeeded: the engine cannot keep tokens this run
 Progress = Callable[[int, int], None]
+
+
+class _SkipMasked(EngineError):
+    """A masked request not sent because the engine cannot keep tokens (the segment goes unmasked)."""
 
 
 @dataclass
@@ -268,6 +273,8 @@ class _Run:
         self.failures_in_a_row = 0
         self.solo: set[tuple[str, str, str]] = set()  # keys to send alone after a batch failed
         self.breaker = max(5, self.workers)
+        self.mask_failures = 0  # masked requests the engine failed (lost tokens, echoed, rejected)
+        self.mask_successes = 0
 
     # -- collecting work --------------------------------------------------
     def collect(self, langs: list[str], articles: Any, retranslate_fuzzy: bool) -> None:
@@ -339,6 +346,9 @@ class _Run:
             return None
         masked = Masked(source, source, self.engine.token_style) if unprotected else \
             mask(source, self.glossary, self.engine.token_style)
+        if masked.placeholders and self.cache.mask_failed(*self._cache_args(cat.lang, masked.text)):
+            self.summary.masking_fallbacks += 1  # failed masked in an earlier run: do not resend it
+            unprotected, masked = True, Masked(source, source, self.engine.token_style)
         chunks, seps = split_chunks(masked.text, self.engine.max_chars)
         seg = _Segment(cat, entry, masked, chunks, seps, [None] * len(chunks), len(chunks), unprotected=unprotected)
         self.segments.append(seg)
@@ -419,13 +429,30 @@ class _Run:
             batches = [keys[start : start + size] for start in range(0, len(keys), size)] + [[k] for k in solo]
             for batch in batches:
                 texts = [k[2] for k in batch]
-                future = pool.submit(call_with_retry, self.engine, texts, source, target,
-                                     self.retry, self.limiter, self.abort, self.counter)
+                masked_only = all(self._masked_only(k) for k in batch)
+                future = pool.submit(self._send, texts, source, target, masked_only)
                 pending[future] = batch
+
+    def _masked_only(self, key: tuple[str, str, str]) -> bool:
+        return all(seg.masked.placeholders and not seg.unprotected for seg, _ in self.waiting.get(key, []))
+
+    def _token_hostile(self) -> bool:
+        """The engine failed its first few masked texts and kept none (a reference server, or an
+        engine that eats ``[X1X]``): masked requests would only double the traffic."""
+        return self.mask_failures >= MASK_GIVE_UP and not self.mask_successes
+
+    def _send(self, texts: list[str], source: str, target: str, masked_only: bool) -> list[str]:
+        """Worker side of a request; a masked-only batch is skipped once the engine proved token-hostile."""
+        if masked_only and self._token_hostile():
+            raise _SkipMasked("masked text not sent: the engine lost every masked text so far")
+        return call_with_retry(self.engine, texts, source, target, self.retry, self.limiter, self.abort, self.counter)
 
     def _handle(self, future: cf.Future, keys: list[tuple[str, str, str]]) -> None:
         try:
             results = future.result()
+        except _SkipMasked:
+            self._drop(self._fall_back(keys, tried=False), None)
+            return
         except Aborted:
             self._drop(keys, None)
             return
@@ -448,8 +475,8 @@ class _Run:
                 if seg.remaining == 0:
                     self._complete(seg)
 
-    def _fall_back(self, keys: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-        """Retry masked segments of failed requests unmasked; return the keys still failing."""
+    def _fall_back(self, keys: list[tuple[str, str, str]], tried: bool = True) -> list[tuple[str, str, str]]:
+        """Retry masked segments of failed (or skipped) requests unmasked; return the keys still failing."""
         left = []
         for key in keys:
             keep = []
@@ -457,7 +484,7 @@ class _Run:
                 if seg.unprotected or not seg.masked.placeholders:
                     keep.append((seg, index))
                 elif not seg.done:
-                    self._retry_unmasked(seg)
+                    self._retry_unmasked(seg, tried)
             if keep:
                 self.waiting[key] = keep
                 left.append(key)
@@ -465,9 +492,12 @@ class _Run:
                 self.waiting.pop(key, None)
         return left
 
-    def _retry_unmasked(self, seg: _Segment) -> None:
+    def _retry_unmasked(self, seg: _Segment, tried: bool = True) -> None:
         seg.done = True
         self.summary.masking_fallbacks += 1
+        if tried and not self.summary.dry_run:
+            self.mask_failures += 1
+            self.cache.record_mask_failure(*self._cache_args(seg.cat.lang, seg.masked.text))
         retry = self._add_segment(seg.cat, seg.entry, unprotected=True)
         if retry is not None and retry.remaining == 0:
             self._complete(retry)
@@ -512,6 +542,7 @@ class _Run:
             self._retry_unmasked(seg)
             return
         seg.done = True
+        self.mask_successes += bool(seg.masked.placeholders) and has_words(strip_tokens(seg.masked.text, seg.masked.style))
         self.summary.translated += 1
         self.summary.from_cache += int(seg.all_cached and seg.cache_hits > 0)
         self.summary.terms_restored += seg.masked.terms

@@ -66,3 +66,15 @@ def test_json_is_stable():
     assert data["version"] == 1
     first = data["findings"][0]
     assert list(first)[:8] == ["path", "line", "msgctxt", "msgid", "msgstr", "check", "severity", "message"]
+
+
+def test_text_report_shows_control_characters_instead_of_sending_them(tmp_path):
+    """Article text is untrusted: an ESC sequence in a catalogue must not reach the terminal raw."""
+    po = tmp_path / "esc.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                  'msgid "Prisen steg med 2,5 prosent."\n'
+                  'msgstr "The price rose by 2.6 per cent \x1b]0;owned\x07 \x1b[2J."\n', encoding="utf-8")
+    for color in (False, True):
+        text = render_text(run_qa([po]), color=color)
+        assert "\x1b]" not in text and "\x07" not in text and "\x1b[2J" not in text
+        assert "\\x1b]0;owned\\x07" in text

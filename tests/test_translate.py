@@ -344,3 +344,51 @@ def test_one_bad_text_does_not_sink_its_batch(tmp_path):
     assert entries["Han sa at det var fint."].msgstr == "He said at it was fint."
     assert entries["Hun sa det også."].fuzzy and entries["Hun sa det også."].msgstr
     assert entries["Qxz Wvb Rtp Lkj."].msgstr == ""
+
+
+def test_rerun_does_not_resend_masked_text_the_engine_failed_on(tmp_path):
+    """A resumed run goes straight to the unmasked request for a segment whose masked
+    form the engine already rejected, instead of paying for the doomed request again."""
+    config = project(tmp_path, {"a": SENTENCES[:3]})
+    knows = {"sentences": False}
+
+    def respond(seen):
+        if "[X" in seen.query["q"] or not knows["sentences"]:
+            return fs.Reply(400, {"error": "unknown sentence"})
+        return fs.libre()(seen)
+
+    with fs.FakeServer(respond) as srv:
+        first = run(config, srv.url)
+        assert len(first.failed) == 3 and len(srv.requests) == 6
+        knows["sentences"] = True
+        srv.requests.clear()
+        second = run(config, srv.url)
+    assert (second.translated, second.failed, second.masking_fallbacks) == (3, [], 3)
+    assert sorted(seen.query["q"] for seen in srv.requests) == SENTENCES[:3]
+    entry = po(tmp_path).find(SENTENCES[0])
+    assert entry.msgstr == "EN " + SENTENCES[0] and "protect:" in entry.comment
+
+
+def test_engine_that_loses_every_masked_text_gets_no_more_of_them(tmp_path):
+    """After MASK_GIVE_UP masked texts failed and none came back intact, the rest of the run
+    sends segments unmasked at once: one request each instead of two."""
+    config = project(tmp_path, {"a": SENTENCES[:8]})
+
+    def respond(seen):
+        if "[X" in seen.query["q"]:
+            return fs.Reply(400, {"error": "unknown sentence"})
+        return fs.libre()(seen)
+
+    with fs.FakeServer(respond) as srv:
+        summary = run(config, srv.url, workers=1)
+    assert (summary.translated, summary.failed, summary.masking_fallbacks) == (8, [], 8)
+    masked = sum("[X" in seen.query["q"] for seen in srv.requests)
+    assert 3 <= masked <= 3 + 1  # the one worker may have taken the next masked text before the third failure was seen
+    assert len(srv.requests) == summary.requests == 8 + masked
+    assert all("protect:" in po(tmp_path).find(s).comment for s in SENTENCES[:8])
+
+
+def test_an_engine_that_keeps_tokens_keeps_getting_masked_text(tmp_path, server):
+    config = project(tmp_path, {"a": SENTENCES[:8]})
+    summary = run(config, server.url, workers=1)
+    assert summary.masking_fallbacks == 0 and all("[X" in seen.query["q"] for seen in server.requests)

@@ -43,8 +43,21 @@ class LeftoverSourceCheck(Check):
                 continue  # a name the source also capitalises (Stortinget, Aftenposten)
             if word[:1].isupper() and word in source and not source.startswith(word):
                 continue
+            if word[:1].isupper() and _name_run(word, masked[m.end():], source):
+                continue  # a multi-word name copied as it stands: Norges Bank, Eiendom Norge
             found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
         return found
+
+
+_NEXT_CAPITALISED = re.compile(r"\s+([A-ZÆØÅ][\w-]*)")
+
+
+def _name_run(word: str, after: str, source: str) -> bool:
+    """``word`` starts a run of capitalised words that the source has in the same order."""
+    nxt = _NEXT_CAPITALISED.match(after)
+    if nxt is None:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(word)}\s+{re.escape(nxt.group(1))}(?![\w-])", source) is not None
 
 
 def _glossary_words(context: CheckContext) -> frozenset[str]:

@@ -13,7 +13,7 @@ _TRAILING_WRAP = "\"'”’»«“)]*_ \u00a0"
 _END_CLASS = {"?": "question", "!": "statement", ".": "statement", "…": "statement", ";": "statement", ":": "statement"}
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"), ("“", "”"))
 _ATTRIBUTION_RE = re.compile(r"[,?!]\s*(\w+)")
-_LINK_HINT_RE = re.compile(r"://|www\.|@|\]\(", re.IGNORECASE)
+_LINK_HINT_RE = re.compile(r"://|www\.|@|\]\(|\w\.[a-z]{2,4}\b", re.IGNORECASE)  # the last: bare domains (nrk.no)
 _BRACKET_RE = re.compile(r"[()\[\]{}«»“”\"]")
 _REPEAT_RE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -57,8 +57,14 @@ class EndPunctuationCheck(Check):
 
 def _in_dialogue(source: str) -> bool:
     """A segment of split speech: opens with a dialogue dash or has ", sier hun"."""
-    if source.lstrip()[:1] in "–—-":
-        return True
+    return _opens_with_dash(source) or _attributed(source)
+
+
+def _opens_with_dash(source: str) -> bool:
+    return source.lstrip()[:1] in "–—-"
+
+
+def _attributed(source: str) -> bool:
     verbs = read_words("speech-verbs-nb.txt")
     return any(m.group(1).lower() in verbs for m in _ATTRIBUTION_RE.finditer(source))
 
@@ -103,8 +109,8 @@ class BracketsQuotesCheck(Check):
         if problem is None or _unbalanced(source) is not None:
             return None
         char, pos = problem
-        if char in "\"“”" and _in_dialogue(source):
-            return None  # "– Ja, sier hun." split over segments: one quote mark opens or closes
+        if char in "\"“”" and _in_dialogue(source) and not (_opens_with_dash(source) and _attributed(source)):
+            return None  # speech split over segments: one quote mark opens or closes; "– Ja, sier hun." is whole
         return self.finding(f"unpaired {char!r} in the translation", (pos, pos + 1))
 
 

@@ -106,7 +106,19 @@ def _same_name(name: str, token: str) -> bool:
     while common < short and name[common] == token[common]:
         common += 1
     rest = max(len(name), len(token)) - common
+    if _consonant_typo(name, token):
+        return False  # Stoltenbeg, Mishutin: one consonant dropped or changed is a typo, not an ending
     return common >= 5 and common >= 0.6 * short and rest >= 2 and min(len(name), len(token)) > common
+
+
+def _consonant_typo(name: str, token: str) -> bool:
+    """One edit apart, and not merely one vowel for another (Muhammed/Muhammad is spelling)."""
+    ops = Levenshtein.editops(name, token)
+    if len(ops) != 1:
+        return False
+    op = ops[0]
+    vowel_swap = op.tag == "replace" and _VOWELS.match(name[op.src_pos]) and _VOWELS.match(token[op.dest_pos])
+    return not vowel_swap
 
 
 @lru_cache(maxsize=4096)

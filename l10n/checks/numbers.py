@@ -129,8 +129,8 @@ def evidence(text: str, lang: str) -> set[tuple]:
     scales = number_scales(lang_base(lang))
     tokens = re.findall(r"[^\W\d_]+", text.lower())
     for i, tok in enumerate(tokens):
-        if tok in words:
-            value = words[tok]
+        value = words.get(tok) or compound_number(tok, lang)
+        if value:
             found.add(("n", _round(value)))
             if value in (20, 30, 40, 50, 60, 70, 80, 90) and i + 1 < len(tokens) and words.get(tokens[i + 1], 10) < 10:
                 found.add(("n", _round(value + words[tokens[i + 1]])))  # twenty-four, twenty-fourth
@@ -140,6 +140,30 @@ def evidence(text: str, lang: str) -> set[tuple]:
         found.add(("n", float(_roman(m.group(1)))))
     for month, _, _ in calendar_names(text, lang, "month"):
         found.add(("n", float(month)))
+    return found
+
+
+@lru_cache(maxsize=20000)
+def compound_number(word: str, lang: str) -> float | None:
+    """Value of a number written as one word, tens then units: Norwegian "tjuefem" (25), "førtito" (42)."""
+    words = number_words(lang_base(lang))
+    for tens_word, tens in words.items():
+        if tens in (20, 30, 40, 50, 60, 70, 80, 90) and word.startswith(tens_word) and len(word) > len(tens_word):
+            unit = words.get(word[len(tens_word):])
+            if unit is not None and 1 <= unit <= 9 and float(unit).is_integer():
+                return float(tens + unit)
+    return None
+
+
+def spelled_numbers(text: str, lang: str) -> list[tuple[float, int, int]]:
+    """Number words from eleven to ninety-nine ("elleve", "førti"): unambiguous, unlike "en"/"to"/"ti",
+    and as much a fact of the story as digits, so a translation must keep their value."""
+    words = number_words(lang_base(lang))
+    found = []
+    for m in re.finditer(r"[^\W\d_]+", text):
+        value = words.get(m.group(0).lower()) or compound_number(m.group(0).lower(), lang)
+        if value is not None and 11 <= value <= 99 and float(value).is_integer():
+            found.append((_round(value), m.start(), m.end()))
     return found
 
 
@@ -160,11 +184,16 @@ class NumbersCheck(Check):
     severity = "error"
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
-        if not (_DIGIT.search(source) or _DIGIT.search(target)):
+        spelled = spelled_numbers(source, context.source_lang)
+        if not (_DIGIT.search(source) or _DIGIT.search(target) or spelled):
             return []
         src_q, tgt_q = extract(source, context.source_lang), extract(target, context.target_lang)
         src_ev, tgt_ev = evidence(source, context.source_lang), evidence(target, context.target_lang)
         found = []
+        for value, start, end in spelled:
+            if ("n", value) not in tgt_ev:
+                found.append(self.finding(f"{source[start:end]!r} ({value:g}) from the source is missing or changed in the "
+                                          "translation", (start, end), side="source"))
         for q in tgt_q:
             if q.values and not q.values & src_ev:
                 found.append(self.finding(f"{target[q.start:q.end]!r} does not match any number in the source", (q.start, q.end)))

@@ -11,6 +11,11 @@ from functools import lru_cache
 from typing import Iterator
 
 URL_RE = re.compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"«»“”)\]]+[^\s<>"«»“”)\].,;:!?'’]""", re.IGNORECASE)
+# Bare domains as news text cites them ("Les mer på nrk.no"), with the usual top-level domains.
+DOMAIN_RE = re.compile(
+    r"(?<![\w@./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
+    r"(?:no|com|org|net|se|dk|fi|is|uk|eu|de|fr|int|gov|edu|io|info)(?:/[^\s<>\"«»“”)\]]*[^\s<>\"«»“”)\].,;:!?'’])?(?![\w@-])"
+)
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -23,7 +28,7 @@ def lang_base(code: str) -> str:
 
 @lru_cache(maxsize=20000)
 def mask(text: str) -> str:
-    """``text`` with Markdown link syntax, URLs and e-mail addresses blanked (same length)."""
+    """``text`` with Markdown link syntax, URLs, bare domains and e-mail addresses blanked (same length)."""
     chars = list(text)
 
     def blank(start: int, end: int) -> None:
@@ -33,7 +38,7 @@ def mask(text: str) -> str:
         blank(m.start(), m.start() + 1)
         blank(m.end(1), m.end())
     masked = "".join(chars)
-    for regex in (URL_RE, EMAIL_RE):
+    for regex in (URL_RE, EMAIL_RE, DOMAIN_RE):
         for m in regex.finditer(masked):
             blank(m.start(), m.end())
         masked = "".join(chars)
@@ -47,7 +52,7 @@ def links(text: str) -> list[tuple[str, int, int]]:
     for m in MD_LINK_RE.finditer(text):
         found.append((m.group(2), m.start(2), m.end(2)))
         seen.add((m.start(2), m.end(2)))
-    for regex in (URL_RE, EMAIL_RE):
+    for regex in (URL_RE, EMAIL_RE, DOMAIN_RE):
         for m in regex.finditer(text):
             inside = any(s <= m.start() < e for s, e in seen)
             if not inside:

@@ -177,7 +177,10 @@ class Engine:
             return GarbageResultError(f"{self.name}: malformed answer from {self.where} (not JSON)")
         if isinstance(root, requests.exceptions.RequestException):
             return EngineError(f"{self.name}: request failed ({type(root).__name__})")
-        return self.map_status(scope.status, exc)
+        error = self.map_status(scope.status, exc)
+        if isinstance(error, RejectedError) and scope.detail:
+            error = RejectedError(self.redact(f"{error}: {scope.detail}"))  # "nb is not supported" says why
+        return error
 
     def map_status(self, status: int | None, exc: BaseException) -> EngineError:
         kind = type(exc).__name__

@@ -33,6 +33,7 @@ class Scope:
         self.reuse = reuse
         self.status: int | None = None
         self.exception: BaseException | None = None
+        self.detail = ""  # the service's own short error message on a 4xx answer
         self.requests = 0
 
 
@@ -55,13 +56,15 @@ def _wrapped_request(original: Any) -> Any:
         if urlsplit(url).hostname in _LOOPBACK:
             session.trust_env = False  # never send loopback traffic through HTTP(S)_PROXY
         scope.requests += 1
-        scope.status, scope.exception = None, None
+        scope.status, scope.exception, scope.detail = None, None, ""
         try:
             response = original(session, method, url, **kwargs)
         except BaseException as exc:
             scope.exception = exc
             raise
         scope.status = response.status_code
+        if 400 <= response.status_code < 500:
+            scope.detail = error_detail(response)
         return response
 
     request._l10n_wrapped = True  # type: ignore[attr-defined]
@@ -104,6 +107,22 @@ def request_scope(timeout: float, reuse: bool = True) -> Iterator[Scope]:
         yield scope
     finally:
         _state.scope = previous
+
+
+def error_detail(response: requests.Response, limit: int = 120) -> str:
+    """The short reason a service gives with a 4xx (LibreTranslate: {"error": "nb is not supported"})."""
+    try:
+        data = response.json()
+    except ValueError:
+        return ""
+    if isinstance(data, dict):
+        data = data.get("error") or data.get("message") or ""
+        if isinstance(data, dict):
+            data = data.get("message") or ""
+    if not isinstance(data, str):
+        return ""
+    text = " ".join(data.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def host_of(url: str) -> str:

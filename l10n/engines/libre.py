@@ -21,10 +21,22 @@ class LibreEngine(DeepTranslatorEngine):
     needs_url = True
     language_map = {"no": "nb", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.url = base_url(self.url)
+
     def make_client(self) -> Any:
         from deep_translator import LibreTranslator
 
-        base = self.url if self.url.endswith("/") else self.url + "/"  # else "…:5000translate"
-        client = LibreTranslator(source="auto", target="auto", api_key=self.api_key or "-", custom_url=base)
+        client = LibreTranslator(source="auto", target="auto", api_key=self.api_key or "-", custom_url=self.url)
         client.api_key = self.api_key or ""
         return client
+
+
+def base_url(url: str) -> str:
+    """The server's base URL with a final "/" (deep-translator appends "translate" to it), also when
+    the endpoint itself was given; one spelling, so the MT cache knows it is the same server."""
+    if not url:
+        return url
+    base = url if url.endswith("/") else url + "/"  # else "…:5000translate"
+    return base[: -len("translate/")] if base.endswith("/translate/") else base

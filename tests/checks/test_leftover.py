@@ -13,12 +13,16 @@ GOOD = [
     ("Det kostet 3000 kroner.", "It cost 3,000 kroner."),
     ("Han dro en route.", "He left en route to Oslo."),
     ("Hun er i Oslo.", "She is in Oslo at the moment."),
+    # a multi-word name at the start of both sentences is copied, not left untranslated
+    ("Norges Bank satte opp renten.", "Norges Bank raised the interest rate."),
+    ("Eiendom Norge venter lavere vekst.", "Eiendom Norge expects lower growth."),
 ]
 BAD = [
     ("Orkesteret spilte musikk.", "The orchestra spilte music."),
     ("Det er ikke sant.", "It is ikke true."),
     ("Han og hun kom.", "He og she came."),
     ("Forsvarsministeren kom.", "The forsvarsministeren arrived."),
+    ("Derfor sa Solberg nei.", "Derfor Solberg said no."),  # not a name run: the source has no "Derfor Solberg"
 ]
 
 

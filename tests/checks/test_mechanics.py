@@ -90,3 +90,22 @@ def test_split_dialogue_may_leave_one_quote_open():
     assert passes(check, "– Kommunen kan ikke gjøre det.", "“The municipality cannot do that.")
     assert passes(check, "Det er viktig, sier advokaten.", "That is important,” says the lawyer.")
     assert fails(check, "Det er viktig.", "That is “important.")
+
+
+def test_whole_dialogue_line_must_pair_its_quotes():
+    """Dash and attribution in one segment: the quotation opens and closes inside it."""
+    check = BracketsQuotesCheck()
+    assert fails(check, "– Vi gir oss ikke, sa hun.", '"We are not giving up, she said.')
+    assert passes(check, "– Vi gir oss ikke, sa hun.", '"We are not giving up," she said.')
+    assert passes(check, "– Vi vil, sier hun, men vi kan ikke.", '"We want to," she says, "but we cannot."')
+
+
+def test_bare_domains_are_links_not_words():
+    """News text cites sites without a scheme ("nrk.no"): changing one is a wrong link, and its
+    name is not a Norwegian word left untranslated."""
+    from l10n.checks.leftover import LeftoverSourceCheck
+
+    assert fails(LinksCheck(), "Les mer på nrk.no.", "Read more at nrk.com.")
+    assert passes(LinksCheck(), "Les mer på nrk.no.", "Read more at nrk.no.")
+    assert passes(LinksCheck(), "Se f.eks. side 3.", "See e.g. page 3.")
+    assert passes(LeftoverSourceCheck(), "Les mer på nrk.no.", "Read more at nrk.no.")

@@ -21,6 +21,7 @@ GOOD = [
     ("Jevgenij Prigozjin døde.", "Yevgeny Prigozhin died."),
     ("Her kommer Aleksandr.", "Here comes Alexander."),
     ("Kim kom.", "Kim arrived."),  # sentence-initial capitals are not names
+    ("Profeten Muhammed døde i Medina.", "The prophet Muhammad died in Medina."),  # one vowel for another: spelling
 ]
 BAD_NAMES = [
     ("Det skrev senere VG.", "The Vaults later wrote this."),
@@ -31,6 +32,9 @@ NEAR = [
     ("Her møtte Sjojgu Kim.", "Here Shojo met Kim.", "Shojo"),
     ("Det melder Yonhap.", "This is reported by Yonghap.", "Yonghap"),
     ("Det sier Zelenskyj.", "So says Zelinsky.", "Zelinsky"),
+    # one consonant dropped is a corrupted name, not another ending of the same stem
+    ("Generalsekretær Jens Stoltenberg kom.", "Secretary General Jens Stoltenbeg arrived.", "Stoltenbeg"),
+    ("Mikhail Misjustin møtte Xi.", "Mikhail Mishutin met Xi.", "Mishutin"),
 ]
 
 

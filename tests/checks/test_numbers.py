@@ -97,3 +97,20 @@ def test_numbers_in_reverse_direction_en_to_nb():
     assert passes(NumbersCheck(), "Maximum 10,000", "maks 10 000", ctx)
     assert fails(NumbersCheck(), "Maximum 10,000", "maks 1000", ctx)
     assert passes(DatesCheck(), "on Monday", "på mandag", ctx)
+
+
+def test_spelled_out_numbers_from_eleven_up_must_keep_their_value():
+    """'elleve dager' rendered 'twelve days' is a changed fact like a changed digit; small words
+    (en, to, ti) are too ambiguous to require and stay evidence only."""
+    assert fails(NumbersCheck(), "Streiken varte i elleve dager.", "The strike lasted twelve days.")
+    assert passes(NumbersCheck(), "Streiken varte i elleve dager.", "The strike lasted eleven days.")
+    assert passes(NumbersCheck(), "Streiken varte i elleve dager.", "The strike lasted 11 days.")
+    assert passes(NumbersCheck(), "Han kjøpte tolv egg.", "He bought a dozen eggs.")
+    assert passes(NumbersCheck(), "De to kom i går.", "The pair arrived yesterday.")
+
+
+def test_compound_number_words():
+    """Norwegian writes 25 as one word ("tjuefem"); it is evidence for "25" and a fact to keep."""
+    assert passes(NumbersCheck(), "Tjuefem personer ble evakuert.", "25 people were evacuated.")
+    assert passes(NumbersCheck(), "Tjuefem personer ble evakuert.", "Twenty-five people were evacuated.")
+    assert fails(NumbersCheck(), "Tjuefem personer ble evakuert.", "Fifteen people were evacuated.")

@@ -10,6 +10,7 @@ GOOD = [
     ("Mannen skal ha falt fra taket.", "The man reportedly fell from the roof."),
     ("Mannen skal ha falt fra taket.", "The man is said to have fallen from the roof."),
     ("Han mener at det er feil.", "He believes it is wrong."),
+    ("Hva mente du med det?", "What did you mean by that?"),  # the one sense where "mean" is right
     ("Det er ikke sant.", "It is not true."),
     ("Ingen ble skadet.", "Nobody was injured."),
     ("Han har aldri vært der.", "He has never been there."),
@@ -27,6 +28,7 @@ BAD = [
     ("Mannen skal ha falt fra taket.", "The man must have fallen from the roof.", "reportative-skal-ha"),
     ("Han mener at det er feil.", "He realizes that it is wrong.", "mener-means"),
     ("Han mener at det er feil.", "He means that it is wrong.", "mener-means"),
+    ("Hun mente at det var feil.", "She meant that it was wrong.", "mener-means"),
     ("Det er ikke sant.", "It is true.", "negation-lost"),
     ("Ingen ble skadet.", "Everyone was injured.", "negation-lost"),
     ("Den røde løperen ble rullet ut.", "The red runner was rolled out.", "red-runner"),

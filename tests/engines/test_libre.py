@@ -132,3 +132,30 @@ def test_key_not_in_debug_logs(serve, monkeypatch, caplog):
         get_engine("libre", url=server.url).translate_batch(["Hei"], "nb", "en")
     assert "/translate?" in caplog.text
     assert "libre-secret-123" not in caplog.text
+
+
+def test_rejection_carries_the_services_reason_without_the_key(serve, monkeypatch):
+    """LibreTranslate says why it refused ({"error": "nb is not supported"}); "HTTP 400" alone does not."""
+    monkeypatch.setenv("L10N_LIBRE_KEY", "libre-secret")
+    server = serve(lambda seen: fs.Reply(400, {"error": "nb is not supported (key libre-secret)"}))
+    with pytest.raises(EngineError) as caught:
+        get_engine("libre", url=server.url).translate_batch(["Hei"], "nb", "en")
+    assert str(caught.value).endswith("HTTP 400 from " + server.url[7:-1] + ": nb is not supported (key ***)")
+    server.responder = lambda seen: fs.Reply(400, "<html>Bad Request</html>", "text/html")
+    with pytest.raises(EngineError) as caught:
+        get_engine("libre", url=server.url).translate_batch(["Hei"], "nb", "en")
+    assert str(caught.value) == "libre: HTTP 400 from " + server.url[7:-1]
+
+
+def test_endpoint_url_is_not_doubled(serve):
+    """Users paste the endpoint (…/translate); deep-translator appends "translate" itself."""
+    server = serve(fs.libre())
+    for url in (server.url + "translate", server.url + "translate/"):
+        assert get_engine("libre", url=url).translate_batch(["Hei"], "nb", "en") == ["EN Hei"]
+    assert [seen.path for seen in server.requests] == ["/translate", "/translate"]
+
+
+def test_url_spellings_share_one_cache_identity():
+    keys = {get_engine("libre", url=u).options_key() for u in
+            ("http://127.0.0.1:5000", "http://127.0.0.1:5000/", "http://127.0.0.1:5000/translate")}
+    assert len(keys) == 1
