@@ -92,7 +92,8 @@ class Glossary:
         if not forms:
             return None
         alternatives = "|".join(re.escape(f) for f in forms)
-        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?:['’]s|['’])?(?![\w])", re.IGNORECASE)
+        # Norwegian genitive is a bare -s (Sjojgus), so it is matched even when not listed.
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?:['’]s|['’]|s)?(?![\w])", re.IGNORECASE)
         return pattern, exact, folded
 
     def find(self, text: str) -> list[TermMatch]:

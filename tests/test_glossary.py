@@ -148,3 +148,10 @@ def test_repository_glossary_is_valid_and_catches_seed_errors() -> None:
     for (source, target), expected in cases.items():
         (violation,) = check_translation(glossary, source, target)
         assert violation.kind == "forbidden" and violation.expected == expected
+
+
+def test_unlisted_norwegian_genitive_of_a_name_is_found() -> None:
+    glossary = parse_glossary_csv("source,target,type,forbidden,note\nKozjemjako,Kozhemyako,name,,\n")
+    (match,) = glossary.find("Ifølge Kozjemjakos talsperson er alt klart.")
+    assert match.form == "Kozjemjakos"
+    assert match.term.target_for(match.form) == "Kozhemyako's"
