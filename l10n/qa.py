@@ -7,6 +7,9 @@ catalogues. Reports (:mod:`l10n.report`) only format the result.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +25,7 @@ from .errors import QAError
 from .glossary import Glossary, read_glossary
 
 FAIL_LEVELS = ("error", "warning", "never")
+PARALLEL_MIN = 3000  # entries; below this, forking workers costs more than it saves
 
 
 @dataclass
@@ -162,24 +166,62 @@ def _check_group(catalogs: list[tuple[str, polib.POFile]], checks: list[Check], 
     everything = [(s, t, e) for _, e, pairs in items for s, t in pairs]
     for check in active:
         check.prepare(everything, context)
-    for path, entry, pairs in items:
+    per_entry = _run_checks(items, active, optional, context)
+    for (path, entry, _), findings in zip(items, per_entry):
         record = _record(path, entry)
         record.source_lang, record.target_lang = context.source_lang, context.target_lang
         result.entries.append(record)
-        flags = set(entry.flags)
-        if "ignore-all-checks" in flags:
+        for finding, target in findings:
+            located = _locate(finding, record, target)
+            record.findings.append(located)
+            result.findings.append(located)
+
+
+Item = tuple[str, polib.POEntry, list[tuple[str, str]]]
+_WORK: tuple[list[Item], list[Check], list[Check], CheckContext] | None = None
+
+
+def _run_checks(items: list[Item], active: list[Check], optional: list[Check],
+                context: CheckContext) -> list[list[tuple[Finding, str]]]:
+    """Findings per entry; a large catalogue is split over every core (forked workers
+    inherit the prepared checks, so nothing big is pickled on the way in)."""
+    global _WORK
+    cores = os.cpu_count() or 1
+    if cores < 2 or len(items) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+        return [_entry_findings(entry, pairs, active, optional, context) for _, entry, pairs in items]
+    _WORK = (items, active, optional, context)
+    try:
+        step = -(-len(items) // (cores * 4))
+        chunks = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]
+        with mp.get_context("fork").Pool(min(cores, 8)) as pool:
+            parts = pool.map(_chunk_findings, chunks)
+    finally:
+        _WORK = None
+    return [findings for part in parts for findings in part]
+
+
+def _chunk_findings(bounds: tuple[int, int]) -> list[list[tuple[Finding, str]]]:
+    assert _WORK is not None
+    items, active, optional, context = _WORK
+    return [_entry_findings(entry, pairs, active, optional, context) for _, entry, pairs in items[bounds[0]:bounds[1]]]
+
+
+def _entry_findings(entry: polib.POEntry, pairs: list[tuple[str, str]], active: list[Check],
+                    optional: list[Check], context: CheckContext) -> list[tuple[Finding, str]]:
+    """(finding, target text it is about) for one entry, honouring its ignore-* flags."""
+    flags = set(entry.flags)
+    if "ignore-all-checks" in flags:
+        return []
+    enabled = [c for c in optional if c.enabled_by(flags) and c.applies(context)] if optional and flags else []
+    found = []
+    for check in (*active, *enabled):
+        if check.ignore_flag in flags:
             continue
-        enabled = [c for c in optional if c.enabled_by(flags) and c.applies(context)] if optional and flags else []
-        for check in (*active, *enabled):
-            if check.ignore_flag in flags:
+        for source, target in pairs:
+            if not target and not check.runs_on_empty:
                 continue
-            for source, target in pairs:
-                if not target and not check.runs_on_empty:
-                    continue
-                for finding in check.run(source, target, entry, context):
-                    located = _locate(finding, record, target)
-                    record.findings.append(located)
-                    result.findings.append(located)
+            found.extend((finding, target) for finding in check.run(source, target, entry, context))
+    return found
 
 
 def _record(path: str, entry: polib.POEntry) -> EntryRecord:

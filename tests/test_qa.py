@@ -86,3 +86,13 @@ def test_default_disabled_check_enabled_by_entry_flag(tmp_path):
     result = run_qa([po])
     assert [(f.check, f.line) for f in result.findings if f.check == "max-length"] == [("max-length", 5)]
     assert not [f for f in run_qa([po], skip=["max-length"]).findings if f.check == "max-length"]
+
+
+def test_parallel_run_finds_exactly_what_a_serial_run_finds(monkeypatch):
+    import l10n.qa as qa
+
+    serial = run_qa([QA / "broken.po", QA / "good.po"], source_lang="nb")
+    monkeypatch.setattr(qa, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(qa.os, "cpu_count", lambda: 2)
+    parallel = run_qa([QA / "broken.po", QA / "good.po"], source_lang="nb")
+    assert serial.findings and [f.as_dict() for f in parallel.findings] == [f.as_dict() for f in serial.findings]
