@@ -36,9 +36,11 @@ def main() -> None:
     cli(prog_name="l10n")
 
 
-# Command modules register themselves on ``cli`` when imported; the project
-# commands always, the others on first use (see L10nGroup).
+# Command modules register themselves on ``cli`` when imported, on first use
+# (see L10nGroup), so each command loads only what it needs.
+_PROJECT = f"{__name__}.project_cmds"
 cli.lazy_commands = {
+    **{name: _PROJECT for name in ("init", "extract", "update", "build", "stats", "run")},
     "segment": f"{__name__}.segment_cmd",
     "translate": f"{__name__}.translate_cmd",
     "tm": f"{__name__}.tm_cmds",
@@ -46,4 +48,3 @@ cli.lazy_commands = {
     "review": f"{__name__}.review_cmd",
     "qa": f"{__name__}.qa_cmd",
 }
-from . import project_cmds  # noqa: E402,F401
