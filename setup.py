@@ -20,7 +20,6 @@ setup(
         "deep-translator>=1.11.4,<1.12",
         "requests>=2.28,<3",
         "rapidfuzz>=3.0,<4",
-        "wordfreq>=3.0,<4",
     ],
     extras_require={
         "test": [
@@ -32,6 +31,8 @@ setup(
             "translate-toolkit>=3.12",
         ],
         "argos": ["argostranslate>=1.9"],
+        # only to regenerate l10n/data/qa word lists (tools/derive_qa_wordlists.py)
+        "wordlists": ["wordfreq>=3.0,<4"],
         "bench": [
             "translate-toolkit>=3.12",
             "pysbd>=0.3.4",
