@@ -7,6 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
+
+# Property tests judge behaviour, not speed: no per-example deadline on a busy CI machine.
+settings.register_profile("l10n", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("l10n")
 
 DATA = Path(__file__).parent / "data"
 
