@@ -323,3 +323,11 @@ def test_parallel_path_gives_the_same_results_and_errors(invoke, mini_project: P
     (mini_project / "source_articles/latin.md").write_bytes("Blåbær.\n".encode("latin-1"))
     result = invoke(["extract"], mini_project)
     assert result.exit_code == 1 and "latin.md:1: not valid UTF-8" in result.output
+
+
+def test_extract_and_update_json(invoke, mini_project: Path) -> None:
+    extracted = json.loads(invoke(["extract", "--json"], mini_project).output)
+    assert {r["slug"] for r in extracted} == {"vaer", "kort"} and all(r["changed"] for r in extracted)
+    updated = json.loads(invoke(["update", "--json"], mini_project).output)
+    assert {(r["slug"], r["lang"], r["created"]) for r in updated} == {("vaer", "en", True), ("kort", "en", True)}
+    assert all(r["new"] == r["kept"] + r["new"] for r in updated)

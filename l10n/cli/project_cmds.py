@@ -34,9 +34,10 @@ def init_cmd(folder: Path, source: str, targets: tuple[str, ...], name: str | No
 
 @cli.command("extract")
 @project_option
+@json_option
 @quiet_option
 @articles_argument
-def extract_cmd(project: Path | None, quiet: bool, articles: tuple[str, ...]) -> None:
+def extract_cmd(project: Path | None, as_json: bool, quiet: bool, articles: tuple[str, ...]) -> None:
     """Segment articles into sentences and write locales/templates/<slug>.pot.
 
     \b
@@ -45,7 +46,12 @@ def extract_cmd(project: Path | None, quiet: bool, articles: tuple[str, ...]) ->
       l10n extract kim-jong-un-moter-putin
     """
     config = get_config(project)
-    for res in lib.extract_project(config, articles):
+    results = lib.extract_project(config, articles)
+    if as_json:
+        print_json([dict(slug=r.slug, path=str(r.path), segments=r.segments, entries=r.entries, words=r.words,
+                         changed=r.changed, removed=r.removed) for r in results])
+        return
+    for res in results:
         if quiet:
             continue
         if res.removed:
@@ -58,9 +64,10 @@ def extract_cmd(project: Path | None, quiet: bool, articles: tuple[str, ...]) ->
 @cli.command("update")
 @project_option
 @lang_option
+@json_option
 @quiet_option
 @articles_argument
-def update_cmd(project: Path | None, lang: str | None, quiet: bool, articles: tuple[str, ...]) -> None:
+def update_cmd(project: Path | None, lang: str | None, as_json: bool, quiet: bool, articles: tuple[str, ...]) -> None:
     """Create or merge locales/<lang>/LC_MESSAGES/<slug>.po from the templates.
 
     Works like 'msgmerge --previous': unchanged sentences keep their
@@ -72,7 +79,12 @@ def update_cmd(project: Path | None, lang: str | None, quiet: bool, articles: tu
       l10n update --lang en
     """
     config = get_config(project)
-    for res in lib.update_project(config, lang, articles):
+    results = lib.update_project(config, lang, articles)
+    if as_json:
+        print_json([dict(slug=r.slug, lang=r.lang, path=str(r.path), created=r.created, changed=r.changed,
+                         **r.stats.as_dict()) for r in results])
+        return
+    for res in results:
         if not quiet:
             s = res.stats
             verb = "created" if res.created else ("updated" if res.changed else "unchanged")
