@@ -22,7 +22,7 @@ PAGE_STYLE = (
     "body{font-family:Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}"
     "figure{margin:1.5em 0}figure img{max-width:100%}figcaption,.credit{font-size:.9em;color:#555}"
     "blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1em}"
-    "mark.untranslated{background:#fff3b0}"
+    "mark.untranslated{background:#fff3b0}.lead{font-weight:bold}"
 )
 
 
@@ -65,9 +65,22 @@ def render_html(article: Article, rendered: Rendered, lang: str) -> str:
         "<body>",
         "<article>",
     ]
-    parts.extend(_html_body(article, rendered))
+    parts.extend(_with_title_and_lead(article, rendered, _html_body(article, rendered), title_text))
     parts += ["</article>", "</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def _with_title_and_lead(article: Article, rendered: Rendered, body: list[str], title: str) -> list[str]:
+    """A page needs a visible title, and a front-matter lead that the text does not repeat
+    belongs under it (NRK's ingress); both come from the front matter when the body lacks them."""
+    texts = dict(zip((b.kind for b in article.blocks), rendered.blocks))
+    if not any(b.kind == "heading" for b in article.blocks):
+        body = [f"<h1>{inline_html(title)}</h1>", *body]
+    lead = next((b for b in article.blocks if b.kind == "meta-lead"), None)
+    if lead is not None and not any(b.kind == "paragraph" and b.text == lead.text for b in article.blocks):
+        at = next((i + 1 for i, line in enumerate(body) if line.startswith("<h1>")), 0)
+        body.insert(at, f'<p class="lead">{inline_html(texts["meta-lead"])}</p>')
+    return body
 
 
 def _html_body(article: Article, rendered: Rendered) -> list[str]:

@@ -58,3 +58,19 @@ def test_mark_fallback_never_crosses_emphasis_tags() -> None:
     article = parse_article(text, Path("a.md"))
     page = render_html(article, render_blocks(article, polib.POFile(), fallback="mark", fmt="html"), "en")
     assert "<p>[nb: <em>Saken oppdateres.] [nb: Følg med.</em>]</p>" in page  # tags nest; text is marked
+
+
+def test_html_gets_title_and_lead_from_front_matter_when_the_body_lacks_them(tmp_path) -> None:
+    from pathlib import Path
+
+    from l10n.article import parse_article
+    from l10n.assemble import render_blocks
+    from l10n.render import render_html
+
+    text = "---\ntitle: Tittel her\nlead: Ingressen står bare her.\n---\n\nFørste avsnitt.\n"
+    article = parse_article(text, Path("a.md"))
+    page = render_html(article, render_blocks(article, None), "en")
+    body = page.split("<article>")[1]
+    assert body.index("<h1>Tittel her</h1>") < body.index('<p class="lead">') < body.index("<p>Første avsnitt.</p>")
+    repeated = parse_article("---\nlead: Samme.\n---\n\n# T\n\nSamme.\n", Path("b.md"))
+    assert 'class="lead"' not in render_html(repeated, render_blocks(repeated, None), "en")
