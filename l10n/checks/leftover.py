@@ -9,7 +9,7 @@ Capitalised words that the source also has are names (Aftenposten), not leftover
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterable
 
 from .base import Check, CheckContext, Finding
 from .data import read_words
@@ -26,6 +26,16 @@ class LeftoverSourceCheck(Check):
     description = "Norwegian words left in the English translation."
     severity = "warning"
     language_pair = "nb_to_en"
+
+    def prepare(self, pairs: Iterable[tuple[str, str, Any]], context: CheckContext) -> None:
+        """Names of the catalogue: words capitalised inside a source sentence somewhere
+        (Avinor), so the same word opening another sentence is a name, not a leftover."""
+        names: set[str] = set()
+        for source, _, _ in pairs:
+            starts = sentence_starts(source)
+            names.update(m.group(0) for m in _WORD_RE.finditer(source)
+                         if m.group(0)[:1].isupper() and m.start() not in starts)
+        context.data["source-names"] = frozenset(names)
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
         words = read_words("nb-leftover-words.txt")
@@ -45,6 +55,11 @@ class LeftoverSourceCheck(Check):
                 continue
             if word[:1].isupper() and _name_run(word, masked[m.end():], source):
                 continue  # a multi-word name copied as it stands: Norges Bank, Eiendom Norge
+            if word[:1].isupper() and word in context.data.get("source-names", ()) and word in source:
+                continue  # a name the catalogue capitalises mid-sentence elsewhere
+            if word.islower() and _inside_name(masked, m.start(), m.end(), source):
+                continue  # "og" in Møre og Romsdal, copied from the source
+
             found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
         return found
 
@@ -58,6 +73,19 @@ def _name_run(word: str, after: str, source: str) -> bool:
     if nxt is None:
         return False
     return re.search(rf"(?<![\w-]){re.escape(word)}\s+{re.escape(nxt.group(1))}(?![\w-])", source) is not None
+
+
+_AROUND = re.compile(r"([A-ZÆØÅ][\w-]*)\s+$")
+
+
+def _inside_name(text: str, start: int, end: int, source: str) -> bool:
+    """A lower-case word between two capitalised ones, the three copied from the source."""
+    before = _AROUND.search(text[:start])
+    after = _NEXT_CAPITALISED.match(text[end:])
+    if before is None or after is None:
+        return False
+    run = rf"{re.escape(before.group(1))}\s+{re.escape(text[start:end])}\s+{re.escape(after.group(1))}"
+    return re.search(rf"(?<![\w-]){run}(?![\w-])", source) is not None
 
 
 def _glossary_words(context: CheckContext) -> frozenset[str]:

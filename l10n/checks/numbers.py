@@ -18,7 +18,7 @@ from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
 
 from .base import Check, CheckContext, Finding
-from .data import number_scales, number_words
+from .data import number_scales, number_words, read_words
 from .text import lang_base, mask
 
 NUM_RE = re.compile(
@@ -26,7 +26,7 @@ NUM_RE = re.compile(
 )
 _AFTER_RE = re.compile(r"(\s*)([^\W\d_]+\.?|['’]?s\b)?")
 _TIME_BEFORE_RE = re.compile(r"(?:\bkl\.?|\bklokk(?:a|en)|\bat|\bby|\buntil|\bfrom|\bfra|\btil)\s*$", re.IGNORECASE)
-_TIME_AFTER = {"am", "pm", "a.m", "p.m", "o'clock", "hours", "hrs", "h", "tiden"}
+_TIME_AFTER_RE = re.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|hours?\b|hrs\b|h\b|tiden\b)", re.IGNORECASE)
 _SPACES = " \u00a0\u202f"
 _DIGIT = re.compile(r"\d")
 _WORD3_RE = re.compile(r"[^\W\d_]{3,}")
@@ -114,7 +114,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
             values = scaled if len(word.rstrip(".")) > 1 else values | scaled  # 100m: metres or million
         if masked.startswith("-tal", m.end()):
             values |= {("n", v[1] // 100 + 1) for v in values if v[0] == "n" and v[1] % 100 == 0}  # 1500-tallet
-        if word.replace(".", "") in _TIME_AFTER or _TIME_BEFORE_RE.search(masked[max(0, m.start() - 12): m.start()]):
+        if _TIME_AFTER_RE.match(masked, m.end()) or _TIME_BEFORE_RE.search(masked[max(0, m.start() - 12): m.start()]):
             values |= {("t", int(v[1]) % 12, 0) for v in values if v[0] == "n" and float(v[1]).is_integer() and v[1] <= 24}
         found.append(Quantity(frozenset(values), m.start(), m.end(), malformed))
     return found
@@ -305,15 +305,26 @@ class DatesCheck(Check):
             src = calendar_names(source, context.source_lang, kind)
             tgt = calendar_names(target, context.target_lang, kind)
             src_set, tgt_set = {n for n, _, _ in src}, {n for n, _, _ in tgt}
+            eves = _eves(source, src) if kind == "day" else set()
+            src_set |= eves
             if kind == "month" and not src:
                 src_set |= _numeric_months(source, context.source_lang)
             for number, start, end in tgt:
                 if number not in src_set:
                     found.append(self.finding(f"{label} {target[start:end]!r} is not in the source", (start, end)))
             for number, start, end in src:
+                if (number - 1) % 7 in eves and (number - 1) % 7 in tgt_set:
+                    continue  # "natt til onsdag" rendered as "Tuesday night"
                 if number not in tgt_set and not (kind == "month" and number in _numeric_months(target, context.target_lang)):
                     found.append(self.finding(f"{label} {source[start:end]!r} is missing from the translation", (start, end), side="source", severity="warning"))
         return found
+
+
+def _eves(source: str, days: tuple[tuple[int, int, int], ...]) -> set[int]:
+    """Weekdays implied by "natt til onsdag" (Tuesday night), which a translation may name."""
+    phrases = read_words("eve-phrases-nb.txt")
+    return {(number - 1) % 7 for number, start, _ in days
+            if any(source[:start].rstrip().lower().endswith(p) for p in phrases)}
 
 
 def _numeric_months(text: str, lang: str) -> set[int]:
