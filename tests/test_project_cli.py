@@ -111,7 +111,7 @@ def test_build_uses_reviewed_translations_and_skips_fuzzy(invoke, mini_project: 
     translate_all(mini_project / "locales/en/LC_MESSAGES/vaer.po")
     translate_all(mini_project / "locales/en/LC_MESSAGES/kort.po", fuzzy=True)
     result = invoke(["build", "--lang", "en"], mini_project)
-    assert "en/kort: 0 translated, 3 fuzzy, 0 missing" in result.output
+    assert "en/kort: 0 translated, 3 fuzzy (unreviewed, left out; --include-fuzzy uses them), 0 missing" in result.output
     built = (mini_project / "build/en/vaer.md").read_text()
     assert "# EN(Uvær stenger veier på Vestlandet)" in built
     assert "EN(Ifølge [Meteorologisk institutt](https://www.met.no/) er det *ekstremvær*.)" in built

@@ -130,7 +130,7 @@ def build_cmd(project: Path | None, lang: str | None, fmt: str | None, fallback:
 
 def _build_line(r: lib.BuildResult, root: Path) -> str:
     s = r.stats
-    fuzzy = f"{s.fuzzy} fuzzy" + (" (used)" if s.fuzzy_used else "")
+    fuzzy = f"{s.fuzzy} fuzzy" + (" (used)" if s.fuzzy_used else " (unreviewed, left out; --include-fuzzy uses them)" if s.fuzzy else "")
     return f"{r.lang}/{r.slug}: {s.translated} translated, {fuzzy}, {s.missing} missing -> {lib.relative_to(r.path, root)}"
 
 
