@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import polib
+from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -117,6 +118,25 @@ def bench_lookups(tm: TranslationMemory, texts: list[str]) -> list[float]:
     return times
 
 
+def exhaustive_agreement(tm: TranslationMemory, units: list[Unit], texts: list[str]) -> str:
+    """How often the indexed lookup finds as good a best match as scoring every unit would."""
+    sources = list(dict.fromkeys(u.source for u in units))
+    same = worse = usable = 0
+    for text in texts:
+        best = process.extractOne(text, sources, scorer=fuzz.ratio, processor=None)
+        if best[1] < 75:
+            continue  # no match worth suggesting either way
+        usable += 1
+        ours_best = tm.lookup(text, "nb", "en", limit=1, threshold=0)
+        ours_score = ours_best[0].score if ours_best else 0
+        if ours_score >= int(best[1]) - 1:  # scores are rounded to whole percent
+            same += 1
+        else:
+            worse += 1
+    return (f"of {len(texts)} lookups, {usable} have a match >= 75% by exhaustive search; the index found one "
+            f"as good in {same} ({worse} worse)")
+
+
 def write_catalog(path: Path, texts: list[str]) -> None:
     po = polib.POFile(wrapwidth=79)
     po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
@@ -189,6 +209,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--exhaustive", type=int, default=200, help="lookups also scored against every unit")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     pairs = read_pairs(args.data)
@@ -206,6 +227,7 @@ def main() -> None:
         hits = sum(1 for t in texts if tm.lookup(t, "nb", "en", limit=1))
         print(f"lookups: {len(times)}, p50 {percentile(times, 50):.2f} ms, p95 {percentile(times, 95):.2f} ms, "
               f"max {max(times):.1f} ms, mean {statistics.mean(times):.2f} ms; {hits} with a match >= 75%")
+        print(exhaustive_agreement(tm, units, texts[: args.exhaustive]))
         tm.close()
         compare_pretranslate(units, tm_path, work, args.entries, rng)
 
