@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from urllib.parse import quote
 from typing import Any, ClassVar
 
 import requests
@@ -161,7 +162,7 @@ class Engine:
     def redact(self, message: str) -> str:
         """Remove the API key (raw or URL-encoded) from a message."""
         if self.api_key:
-            for form in {self.api_key, requests.utils.quote(self.api_key, safe="")}:
+            for form in {self.api_key, quote(self.api_key, safe="")}:
                 message = message.replace(form, "***")
         return message
 
