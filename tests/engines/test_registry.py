@@ -48,3 +48,31 @@ def test_argos_not_installed_is_one_line_error():
             get_engine("argos")
     else:
         pytest.skip("argostranslate is installed")
+
+
+def test_argos_with_an_installed_model(monkeypatch):
+    """The argos engine against a stand-in for argostranslate's installed-language API."""
+    import sys
+    import types
+
+    class Translation:
+        def translate(self, text):
+            return text.replace("Hei", "Hello")
+
+    class Language:
+        def __init__(self, code):
+            self.code = code
+
+        def get_translation(self, other):
+            return Translation() if (self.code, other.code) == ("nb", "en") else None
+
+    translate_module = types.ModuleType("argostranslate.translate")
+    translate_module.get_installed_languages = lambda: [Language("nb"), Language("en"), Language("de")]
+    package = types.ModuleType("argostranslate")
+    package.translate = translate_module
+    monkeypatch.setitem(sys.modules, "argostranslate", package)
+    monkeypatch.setitem(sys.modules, "argostranslate.translate", translate_module)
+    engine = get_engine("argos")
+    assert engine.translate_batch(["Hei verden, sa hun."], "nb", "en") == ["Hello verden, sa hun."]
+    with pytest.raises(EngineError, match="no installed model for en→de"):
+        engine.translate_batch(["Hello there my friend."], "en", "de")
