@@ -7,18 +7,19 @@ rest, placeholders included, untouched, so output is stable and obviously fake.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from .base import Engine
 
-_WORDS = {
-    "og": "and", "i": "in", "er": "is", "det": "it", "på": "on", "en": "a", "et": "a", "til": "to",
-    "med": "with", "for": "for", "som": "who", "av": "of", "ikke": "not", "har": "has", "sier": "says",
-    "sa": "said", "var": "was", "den": "the", "de": "they", "om": "about", "fra": "from", "etter": "after",
-    "ble": "was", "vil": "will", "kan": "can", "skal": "shall", "han": "he", "hun": "she", "vi": "we",
-    "men": "but", "også": "also", "mot": "against", "under": "during", "år": "years", "dag": "day",
-    "hei": "hello", "verden": "world", "nyheter": "news", "krigen": "the war", "landet": "the country",
-}
 _TOKEN = re.compile(r"\w+|\W+")
+
+
+@lru_cache(maxsize=None)
+def _words() -> dict[str, str]:
+    text = resources.files("l10n").joinpath("data", "nb", "dummy-words-en.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0]: row[1] for row in rows}
 
 
 class DummyEngine(Engine):
@@ -37,7 +38,7 @@ class DummyEngine(Engine):
     def _swap(text: str) -> str:
         out = []
         for piece in _TOKEN.findall(text):
-            word = _WORDS.get(piece.lower())
+            word = _words().get(piece.lower())
             if word is None:
                 out.append(piece)
             else:
