@@ -28,6 +28,9 @@ _RULE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
 _REFDEF = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]+\S")
 _HTML = re.compile(r"^[ \t]*<(?:!--|/?[a-zA-Z][\w-]*[\s/>])")
 _TABLE = re.compile(r"^[ \t]*\|")
+# CommonMark HTML blocks 1-2: a comment or <script>/<pre>/<style>/<textarea> runs to its end
+# marker across blank lines; its lines are never prose (a desk note must not be translated).
+_RAW_HTML = re.compile(r"^[ \t]*<(?:(?P<comment>!--)|(?P<tag>script|pre|style|textarea)(?=[\s>]|$))", re.IGNORECASE)
 _META = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 _SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
 _CREDIT = re.compile(r"^(?:Foto|Photo|Illustrasjon|Grafikk|Video|Kilde|Faksimile)\s*[:/]", re.IGNORECASE)
@@ -168,6 +171,9 @@ def _parse_markdown(lines: _Lines, first: int, article: Article) -> None:
         if _FENCE.match(content):
             i, after_image = _skip_fence(lines, i, article), False
             continue
+        if _RAW_HTML.match(content):
+            i, after_image = _skip_raw_html(lines, i, article), False
+            continue
         handled = _parse_line_block(lines, i, article, after_image)
         if handled is not None:
             i, after_image = handled
@@ -223,6 +229,17 @@ def _skip_fence(lines: _Lines, i: int, article: Article) -> int:
         if lines.content(j).lstrip().startswith(marker):
             return j + 1
     raise ArticleError(f"code block opened with {marker} is never closed", article.path, i + 1)
+
+
+def _skip_raw_html(lines: _Lines, i: int, article: Article) -> int:
+    m = _RAW_HTML.match(lines.content(i))
+    assert m is not None
+    tag = (m.group("tag") or "").lower()
+    opener, end = ("<!--", "-->") if m.group("comment") else (f"<{tag}", f"</{tag}>")
+    for j in range(i, len(lines)):
+        if end in lines.content(j)[m.end() if j == i else 0 :].lower():
+            return j + 1
+    raise ArticleError(f"HTML block opened with {opener} is never closed", article.path, i + 1)
 
 
 def _starts_block(content: str) -> bool:

@@ -18,6 +18,9 @@ from .article import Article, Block
 from .extract import Segment, article_segments
 
 FORMATS = ("md", "html", "txt")
+# A line break a translator typed into a msgstr (Poedit allows it): inside a heading,
+# list item or front-matter value it would end the block, so it becomes a space.
+_TYPED_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 FALLBACKS = ("source", "mark", "none")
 
 
@@ -49,9 +52,9 @@ def _translation(entry: polib.POEntry | None, include_fuzzy: bool, stats: BuildS
         if not include_fuzzy:
             return None
         stats.fuzzy_used += 1
-        return entry.msgstr
-    stats.translated += 1
-    return entry.msgstr
+    else:
+        stats.translated += 1
+    return entry.msgstr if "\n" in entry.msgid else _TYPED_BREAK.sub(" ", entry.msgstr)
 
 
 def _fallback(text: str, fallback: str, source_lang: str, fmt: str) -> str:
@@ -142,7 +145,8 @@ def _yaml_value(text: str, quote: str) -> str:
 
 _INLINE = re.compile(
     r"(?P<code>`[^`]+`)"
-    r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\))"
+    # Link text may hold balanced brackets, as CommonMark allows: [Rapport [PDF]](url).
+    r"|(?P<link>\[(?P<ltext>(?:[^\[\]]|\[[^\[\]]*\])+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\))"
     r"|(?P<strong>\*\*(?P<stext>[^*]+)\*\*)"
     r"|(?P<em>(?<![\w*])\*(?P<etext>[^*\s][^*]*)\*(?![\w*]))"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -23,6 +24,7 @@ _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 # A line that holds a PO string: optional "#~ " or "#| " prefix, optional keyword, then "…".
 _STRING_LINE = re.compile(r'^(?:#[~|][ \t]*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"')
 _TERMINATED = re.compile(r'"(?:[^"\\]|\\.)*"[ \t]*$')
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 
 
 def now_stamp() -> str:
@@ -31,7 +33,7 @@ def now_stamp() -> str:
 
 def read_catalog(path: Path) -> polib.POFile:
     """Parse a PO/POT file; syntax errors become CatalogError with the line number."""
-    text = read_text(path, CatalogError, "catalogue")
+    text, legacy = _read_po_text(path)
     _check_strings(text, path)
     try:
         po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
@@ -40,7 +42,27 @@ def read_catalog(path: Path) -> polib.POFile:
         detail = str(exc).split(" (line")[0].replace("Syntax error in po file", "PO syntax error")
         raise CatalogError(detail or "PO syntax error", path, int(m.group(1)) if m else None) from exc
     po.fpath = str(path)
+    if legacy:  # we write UTF-8, so the header must say so
+        po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     return po
+
+
+def _read_po_text(path: Path) -> tuple[str, bool]:
+    """The file's text, and whether it was decoded from a declared non-UTF-8 charset
+    (gettext allows e.g. ISO-8859-1 with a matching ``Content-Type`` header)."""
+    try:
+        return read_text(path, CatalogError, "catalogue"), False
+    except CatalogError as exc:
+        try:
+            data = path.read_bytes()
+            m = _CHARSET.search(data[:4096])
+            codec = codecs.lookup(m.group(1).decode("ascii")).name if m else "utf-8"
+            if codec == "utf-8":
+                raise exc
+            text = data.decode(codec)
+        except (OSError, LookupError, UnicodeDecodeError):
+            raise exc from None
+        return text[1:] if text.startswith("\ufeff") else text, True
 
 
 def _check_strings(text: str, path: Path) -> None:
@@ -106,6 +128,23 @@ def iter_entries(po: polib.POFile) -> Iterator[polib.POEntry]:
 
 def entry_key(entry: polib.POEntry) -> tuple[str, str]:
     return (entry.msgctxt or "", entry.msgid)
+
+
+def occurrence_files(entry: polib.POEntry) -> list[str]:
+    """The files of an entry's ``#:`` references, in order.
+
+    polib splits references on spaces, so ``source_articles/med mellomrom.md:1`` reads
+    back as ``("source_articles/med", "")`` and ``("mellomrom.md", "1")``; a piece
+    without a line number is rejoined with the next piece that has one.
+    """
+    files: list[str] = []
+    pending: list[str] = []
+    for path, line in entry.occurrences:
+        pending.append(path)
+        if line:
+            files.append(" ".join(pending))
+            pending = []
+    return files + pending
 
 
 def provenance_lines(comment: str | None) -> list[str]:

@@ -132,7 +132,7 @@ def load_config(project: Path | None = None, start: Path | None = None) -> Confi
     else:
         path = find_config(start)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad saves a byte-order mark
     except UnicodeDecodeError as exc:
         raise ConfigError("file is not UTF-8", path) from exc
     except tomllib.TOMLDecodeError as exc:

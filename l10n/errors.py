@@ -30,6 +30,10 @@ class LocatedError(L10nError):
         return f"{self.path}:{self.lineno}: {self.message}"
 
 
+class WriteError(LocatedError):
+    """An output file cannot be written (read-only folder, disk full, …)."""
+
+
 class ConfigError(LocatedError):
     """l10n.toml is missing, unreadable or holds a bad value."""
 

@@ -7,6 +7,7 @@ without storing any position in the PO file.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -138,13 +139,22 @@ def build_template(article: Article, segments: list[Segment], rel_path: str, pro
 def same_entries(a: polib.POFile, b: polib.POFile) -> bool:
     """True when two templates differ at most in their header dates."""
     def sig(po: polib.POFile) -> list[tuple]:
-        return [(e.msgctxt, e.msgid, e.comment, tuple(e.occurrences), tuple(e.flags)) for e in po]
+        # References as written: polib reads a path with a space back in two pieces.
+        return [(e.msgctxt, e.msgid, e.comment, " ".join(f"{p}:{n}" if n else p for p, n in e.occurrences),
+                 tuple(e.flags)) for e in po]
 
     return sig(a) == sig(b)
 
 
 def relative_to(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """``path`` relative to ``root``, as written into catalogues.
+
+    Tried first without resolving symlinks: an article symlinked into the source folder
+    keeps its project path rather than leaking the link target's absolute path.
+    """
+    for absolute in (lambda p: Path(os.path.abspath(p)), Path.resolve):
+        try:
+            return absolute(path).relative_to(absolute(root)).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -91,7 +91,7 @@ class Glossary:
         forms = sorted({*exact, *(f for t in self.terms if not t.case_sensitive for f in t.sources)}, key=len, reverse=True)
         if not forms:
             return None
-        alternatives = "|".join(re.escape(f) for f in forms)
+        alternatives = "|".join(_phrase(f) for f in forms)
         # Norwegian genitive is a bare -s (Sjojgus), so it is matched even when not listed.
         pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?:['’]s|['’]|s)?(?![\w])", re.IGNORECASE)
         return pattern, exact, folded
@@ -104,7 +104,7 @@ class Glossary:
         pattern, exact, folded = compiled
         found = []
         for m in pattern.finditer(text):
-            term = self._term_for(m.group(0), exact, folded)
+            term = self._term_for(" ".join(m.group(0).split()), exact, folded)
             if term is not None:
                 found.append(TermMatch(term, m.group(0), m.start(), m.end()))
         return found
@@ -269,10 +269,16 @@ class Violation:
         }
 
 
+def _phrase(form: str) -> str:
+    """A term as a regex in which each space may also be a no-break space: typeset articles
+    write "rød\u00a0løper" and "Jens\u00a0Stoltenberg", and those must be found too."""
+    return r"[ \t\u00a0\u202f]+".join(re.escape(word) for word in form.split())
+
+
 def _contains(text: str, phrase: str, case_sensitive: bool) -> str | None:
     """The occurrence of ``phrase`` in ``text`` as a whole word (possessives allowed), or None."""
     flags = 0 if case_sensitive else re.IGNORECASE
-    m = re.search(rf"(?<![\w-]){re.escape(phrase)}(?!\w(?<!s))", text, flags)
+    m = re.search(rf"(?<![\w-]){_phrase(phrase)}(?!\w(?<!s))", text, flags)
     return m.group(0) if m else None
 
 

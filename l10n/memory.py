@@ -185,7 +185,7 @@ class TranslationMemory:
         try:
             if str(path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path), check_same_thread=False)
+            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
             self._db.executescript(_SCHEMA)
             self._db.execute(
                 "CREATE INDEX IF NOT EXISTS units_exact ON units(source_lang, target_lang, source)"
@@ -228,6 +228,7 @@ class TranslationMemory:
         unit = Unit(source, target, source_lang, target_lang, context, origin, reviewer, normalize_date(date), state)
         with self._lock:
             self._df.clear()
+            self._begin_write()
             result = self._store(unit, supersede=True)
             self._db.commit()
         return result
@@ -237,6 +238,7 @@ class TranslationMemory:
         counts = Counts()
         with self._lock:
             self._df.clear()
+            self._begin_write()
             try:
                 for unit in units:
                     result = "skipped" if is_junk(unit.source, unit.target) else self._store(unit, supersede)
@@ -246,6 +248,15 @@ class TranslationMemory:
                 self._db.rollback()
                 raise
         return counts
+
+    def _begin_write(self) -> None:
+        """Take the write lock before ``_store`` reads: another l10n process (a second
+        ``tm update``, a review) may be storing the same unit between our SELECT and INSERT."""
+        if not self._db.in_transaction:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise TMError(f"cannot write translation memory: {exc}", self.path) from exc
 
     def _store(self, unit: Unit, supersede: bool) -> str:
         db = self._db

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
@@ -41,7 +42,8 @@ def init_project(folder: Path, source: str = "nb", targets: tuple[str, ...] = ("
         raise ConfigError("a project already exists here", config_path)
     folder.mkdir(parents=True, exist_ok=True)
     name = name or folder.resolve().name
-    text = DEFAULT_TOML.format(name=name.replace('"', "'"), source=source,
+    # A TOML basic string: the folder name may hold a backslash or a quote.
+    text = DEFAULT_TOML.format(name=name.replace("\\", "\\\\").replace('"', '\\"'), source=source,
                                targets=", ".join(f'"{t}"' for t in targets))
     atomic_write_text(config_path, text)
     for sub in ("source_articles", "locales/templates", *(f"locales/{t}/LC_MESSAGES" for t in targets)):
@@ -64,8 +66,8 @@ def discover_articles(config: Config, only: tuple[str, ...] | list[str] | None =
         return found
     chosen = []
     for item in only:
-        slug = Path(item).stem
-        match = [p for p in found if p.stem == slug]
+        slug = unicodedata.normalize("NFC", Path(item).stem)  # macOS names files in NFD: "å" as "a" + ring
+        match = [p for p in found if unicodedata.normalize("NFC", p.stem) == slug]
         if not match:
             raise ArticleError(f"no article {item!r} in {relative_to(folder, config.root)}", item)
         chosen.extend(match)
@@ -175,7 +177,7 @@ def update_catalog(config: Config, slug: str, lang: str) -> UpdateResult:
     old = read_catalog(po_path) if po_path.exists() else None
     po, stats = merge_catalog(pot, old, lang)
     text = str(po)
-    changed = old is None or po_path.read_text(encoding="utf-8") != text
+    changed = old is None or po_path.read_bytes() != text.encode("utf-8")
     if changed:
         write_catalog(po, po_path)
     return UpdateResult(slug, lang, po_path, stats, changed, old is None)

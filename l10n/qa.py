@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 
 import polib
 
-from .catalog import iter_entries, read_catalog
+from .catalog import iter_entries, occurrence_files, read_catalog
 from .checks.base import SEVERITY_RANK, Check, CheckContext, Finding
 from .checks.registry import CHECK_IDS, optional_checks, select_checks
 from .config import Config
@@ -125,10 +125,12 @@ def run_qa(
     source_lang: str | None = None,
 ) -> QAResult:
     """Check catalogues: ``paths`` if given, else the project's for ``lang`` (or every target)."""
+    folder_lang: dict[Path, str] = {}  # a project's catalogue: its folder is its language, whatever the header says
     if paths:
         files = collect_paths(paths)
     elif config is not None:
         files = project_paths(config, lang)
+        folder_lang = {path: path.parent.parent.name for path in files}
         glossary = glossary if glossary is not None else project_glossary(config)
     else:
         raise QAError("nothing to check: give PO files or folders, or run inside a project")
@@ -138,7 +140,7 @@ def run_qa(
     groups: dict[str, list[tuple[str, polib.POFile]]] = defaultdict(list)
     for path in files:
         po = read_catalog(path)
-        target = (po.metadata.get("Language") or lang or "en").replace("_", "-")
+        target = (folder_lang.get(path) or po.metadata.get("Language") or lang or "en").replace("_", "-")
         groups[target].append((str(path), po))
     result = QAResult(checks=[c.check_id for c in instances], files=[str(p) for p in files])
     for target, catalogs in groups.items():
@@ -232,7 +234,7 @@ def _record(path: str, entry: polib.POEntry) -> EntryRecord:
 
 
 def _article(path: str, entry: polib.POEntry) -> str:
-    for occ_path, _ in entry.occurrences:
+    for occ_path in occurrence_files(entry):
         if occ_path:
             return Path(occ_path).stem
     return Path(path).stem

@@ -9,6 +9,7 @@ back identical units. Parsing uses expat for line numbers in errors.
 
 from __future__ import annotations
 
+import codecs
 import re
 import xml.parsers.expat
 from dataclasses import dataclass, field, replace
@@ -191,7 +192,22 @@ def parse_tmx(text: str, source_lang: str, target_lang: str, path: Path | None =
 
 
 def read_tmx(path: Path, source_lang: str, target_lang: str) -> list[Unit]:
-    return list(parse_tmx(read_text(path, TMError, "TMX file"), source_lang, target_lang, path))
+    return list(parse_tmx(_tmx_text(path), source_lang, target_lang, path))
+
+
+def _tmx_text(path: Path) -> str:
+    """The file's text: UTF-8, or UTF-16 with a byte-order mark (TMX allows it; Trados writes it)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2)
+    except OSError:
+        head = b""
+    if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        try:
+            return path.read_bytes().decode("utf-16")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TMError("not valid UTF-16", path) from exc
+    return read_text(path, TMError, "TMX file")
 
 
 def import_tmx(tm: TranslationMemory, path: Path, source_lang: str, target_lang: str) -> Counts:

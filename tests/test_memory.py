@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 import threading
 from pathlib import Path
@@ -220,3 +221,20 @@ def test_threads_share_one_memory(tmp_path: Path) -> None:
     assert results == [100] * 80
     tm.close()
     assert sqlite3.connect(tmp_path / "tm.sqlite").execute("select count(*) from units").fetchone() == (1,)
+
+
+
+def _store_all(path: str) -> None:
+    with TranslationMemory(path) as memory:
+        for start in range(0, 600, 200):
+            memory.add_units(Unit(f"Setning {i}.", f"Sentence {i}.", "nb", "en") for i in range(start, start + 200))
+
+
+def test_concurrent_writers_to_one_file_do_not_collide(tmp_path: Path) -> None:
+    """Two ``l10n tm update`` runs at once: each stores units the other may have just stored."""
+    path = tmp_path / "memory.sqlite"
+    TranslationMemory(path).close()
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        pool.map(_store_all, [str(path)] * 4)  # an IntegrityError in a worker is raised here
+    with TranslationMemory(path) as memory:
+        assert len(memory) == 600

@@ -21,8 +21,10 @@ from .base import Check, CheckContext, Finding
 from .data import number_scales, number_words, read_words
 from .text import lang_base, mask
 
+# A no-break space before a numeral is Norwegian typography ("kl.\u00a010.30", "nr.\u00a05");
+# only after a digit is it a thousands separator, whose stray groups are not numbers of their own.
 NUM_RE = re.compile(
-    r"(?<![\w.,\u00a0\u202f])(\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,:]\d+)*)"
+    r"(?<![\w.,])(?<!\d[\u00a0\u202f])(\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d.])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,:]\d+)*)"
 )
 _AFTER_RE = re.compile(r"(\s*)([^\W\d_]+\.?|['’]?s\b)?")
 _TIME_BEFORE_RE = re.compile(r"(?:\bkl\.?|\bklokk(?:a|en)|\bat|\bby|\buntil|\bfrom|\bfra|\btil)\s*$", re.IGNORECASE)

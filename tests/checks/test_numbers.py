@@ -27,6 +27,10 @@ GOOD = [
     ("Én million mennesker.", "One million people."),
     ("1 million mennesker.", "One million people."),
     ("Les [saken](https://nrk.no/1.234567).", "Read [the story](https://nrk.no/1.234567)."),
+    # A no-break space before the numeral, as Norwegian typography wants after "kl." and "nr.".
+    ("Det skjedde kl.\u00a010.30.", "It happened at 10:30."),
+    ("Klokken\u00a010.30 kom de.", "At 10.30 they came."),
+    ("Det kostet 2\u202f500\u00a0kroner.", "It cost 2,500 kroner."),
 ]
 BAD = [
     ("Det kostet 2,5 mill. kroner.", "It cost 25 million kroner."),
@@ -36,6 +40,8 @@ BAD = [
     ("De møttes i 2019.", "They met in 2018."),
     ("Han er 50 år.", "He is 15 years old."),
     ("Møtet varte i to timer.", "The meeting lasted 3 hours."),
+    ("Det skjedde kl.\u00a010.30.", "It happened at 11:30."),
+    ("Saken gjelder nr.\u00a05.", "The case concerns No. 6."),
 ]
 
 
