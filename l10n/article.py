@@ -54,6 +54,7 @@ class Article:
     text: str
     meta: dict[str, str] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
+    bom: bool = False  # the file began with a UTF-8 byte-order mark; a Markdown build keeps it
 
     @property
     def title(self) -> str:
@@ -90,7 +91,10 @@ def read_article(path: Path) -> Article:
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         raise ArticleError(f"unsupported article type {path.suffix!r} (expected .md or .txt)", path)
     text = read_text(path, ArticleError, "article")
-    return parse_article(text, path)
+    article = parse_article(text, path)
+    with path.open("rb") as handle:
+        article.bom = handle.read(3) == b"\xef\xbb\xbf"
+    return article
 
 
 def parse_article(text: str, path: Path | None = None) -> Article:

@@ -220,7 +220,7 @@ def build_article(config: Config, article: Article, lang: str, fmt: str = "md", 
     rendered = render_blocks(article, po, source_lang=config.source_language, include_fuzzy=include_fuzzy,
                              fallback=fallback, fmt=fmt)
     if fmt == "md":
-        text = assemble_markdown(article, rendered)
+        text = ("\ufeff" if article.bom else "") + assemble_markdown(article, rendered)
     elif fmt == "html":
         text = render_html(article, rendered, lang)
     else:

@@ -331,3 +331,11 @@ def test_extract_and_update_json(invoke, mini_project: Path) -> None:
     updated = json.loads(invoke(["update", "--json"], mini_project).output)
     assert {(r["slug"], r["lang"], r["created"]) for r in updated} == {("vaer", "en", True), ("kort", "en", True)}
     assert all(r["new"] == r["kept"] + r["new"] for r in updated)
+
+
+def test_round_trip_keeps_a_byte_order_mark(invoke, mini_project: Path) -> None:
+    article = mini_project / "source_articles/vaer.md"
+    article.write_bytes(b"\xef\xbb\xbf" + article.read_bytes())
+    prepare(invoke, mini_project)
+    assert invoke(["build", "--fallback", "source"], mini_project).exit_code == 0
+    assert (mini_project / "build/en/vaer.md").read_bytes() == article.read_bytes()
