@@ -206,6 +206,9 @@ def _parse_line_block(lines: _Lines, i: int, article: Article, after_image: bool
     if m:
         if m.group("alt").strip():
             _add_span_at(article, lines, "image-alt", i, m.start("alt"), m.end("alt"))
+        else:  # nothing to translate, but the image is part of the article's structure
+            at = lines.offsets[i] + m.start("alt")
+            article.blocks.append(Block("image-alt", "", at, at, i + 1))
         if m.group("title") and m.group("title").strip():
             _add_span_at(article, lines, "image-title", i, m.start("title"), m.end("title"))
         return i + 1, True

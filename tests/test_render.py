@@ -74,3 +74,18 @@ def test_html_gets_title_and_lead_from_front_matter_when_the_body_lacks_them(tmp
     assert body.index("<h1>Tittel her</h1>") < body.index('<p class="lead">') < body.index("<p>Første avsnitt.</p>")
     repeated = parse_article("---\nlead: Samme.\n---\n\n# T\n\nSamme.\n", Path("b.md"))
     assert 'class="lead"' not in render_html(repeated, render_blocks(repeated, None), "en")
+
+
+def test_image_without_alt_text_stays_in_the_html_build() -> None:
+    from pathlib import Path
+
+    from l10n.article import parse_article
+    from l10n.assemble import assemble_markdown, render_blocks
+    from l10n.render import render_html
+
+    text = "# T\n\n![](https://example.org/a.jpg)\nFoto: NTB\n"
+    article = parse_article(text, Path("a.md"))
+    rendered = render_blocks(article, None)
+    assert assemble_markdown(article, rendered) == text
+    page = render_html(article, rendered, "en")
+    assert '<img src="https://example.org/a.jpg" alt="">' in page and "<figcaption>" in page
