@@ -183,3 +183,37 @@ class Counts:
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}
         data.update(total=self.total, total_words=self.total_words)
         return data
+
+
+def entry_state(entry: polib.POEntry) -> tuple:
+    """What a translator can change in an entry: text, flags, comments."""
+    return (entry.msgstr, tuple(sorted(entry.msgstr_plural.items())), tuple(entry.flags), entry.tcomment)
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def absorb_outside_edits(po: polib.POFile, path: Path, snapshot: dict[tuple[str, str], tuple]) -> set[tuple[str, str]]:
+    """Copy into ``po`` every entry someone changed in the file on disk since ``snapshot``
+    was taken (a review or a Poedit save during a long run): their edit wins over ours.
+
+    Returns the keys of the entries taken over; ``snapshot`` is the file's state as we last
+    read or wrote it, keyed like :func:`entry_key`.
+    """
+    disk = read_catalog(path)
+    ours = {entry_key(e): e for e in po if not e.obsolete}
+    taken: set[tuple[str, str]] = set()
+    for theirs in disk:
+        key = entry_key(theirs)
+        mine = ours.get(key)
+        if mine is None or theirs.obsolete or entry_state(theirs) == snapshot.get(key):
+            continue
+        mine.msgstr, mine.msgstr_plural = theirs.msgstr, dict(theirs.msgstr_plural)
+        mine.flags, mine.tcomment, mine.comment = list(theirs.flags), theirs.tcomment, theirs.comment
+        taken.add(key)
+    return taken

@@ -22,7 +22,8 @@ from typing import Any, Callable
 
 import polib
 
-from .catalog import PROVENANCE_PREFIXES, iter_entries, read_catalog, write_catalog
+from .catalog import (PROVENANCE_PREFIXES, absorb_outside_edits, entry_key, entry_state, file_stamp, iter_entries,
+                      read_catalog, write_catalog)
 from .config import Config
 from .engines import Engine, get_engine
 from .engines.base import GarbageResultError, RejectedError, TransientEngineError, UnreachableError, has_words
@@ -124,6 +125,13 @@ class _Catalog:
     path: Path
     po: polib.POFile
     dirty: bool = False
+    stamp: tuple[int, int] | None = None  # the file as we last read or wrote it
+    snapshot: dict[tuple[str, str], tuple] = field(default_factory=dict)
+    taken: set[tuple[str, str]] = field(default_factory=set)  # entries a person edited during the run
+
+    def remember(self) -> None:
+        self.stamp = file_stamp(self.path)
+        self.snapshot = {entry_key(e): entry_state(e) for e in self.po if not e.obsolete}
 
 
 @dataclass
@@ -283,6 +291,7 @@ class _Run:
             for lang in langs:
                 for slug, path in self._catalog_paths(lang, articles):
                     cat = _Catalog(lang, slug, path, read_catalog(path))
+                    cat.remember()
                     self.catalogs.append(cat)
                     for entry in self._todo(cat, retranslate_fuzzy):
                         if not self._from_tm(cat, entry, tm, threshold):
@@ -550,6 +559,8 @@ class _Run:
         self._tick()
 
     def _write(self, cat: _Catalog, entry: polib.POEntry, target: str, *provenance: str) -> None:
+        if entry_key(entry) in cat.taken:
+            return  # someone translated it while we waited for the engine
         entry.msgstr = target
         if "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
@@ -577,7 +588,10 @@ class _Run:
             return
         for cat in self.catalogs:
             if cat.dirty:
+                if file_stamp(cat.path) != cat.stamp:  # edited meanwhile: never overwrite a person's work
+                    cat.taken |= absorb_outside_edits(cat.po, cat.path, cat.snapshot)
                 write_catalog(cat.po, cat.path)
+                cat.remember()
                 cat.dirty = False
         self.unflushed = 0
         self.last_flush = time.monotonic()

@@ -392,3 +392,27 @@ def test_an_engine_that_keeps_tokens_keeps_getting_masked_text(tmp_path, server)
     config = project(tmp_path, {"a": SENTENCES[:8]})
     summary = run(config, server.url, workers=1)
     assert summary.masking_fallbacks == 0 and all("[X" in seen.query["q"] for seen in server.requests)
+
+
+def test_an_edit_made_during_the_run_is_never_overwritten(tmp_path):
+    """A reviewer saving the catalogue (l10n review, Poedit) while MT is still running keeps their work."""
+    config = project(tmp_path, {"a": SENTENCES})
+    path = tmp_path / "locales" / "en" / "LC_MESSAGES" / "a.po"
+    last = SENTENCES[-1]
+    done = []
+
+    def progress(finished, total):
+        if finished == 3 and not done:
+            po_file = polib.pofile(str(path))
+            po_file.find(last).msgstr = "Reviewed by a person."
+            first_filled = next(e for e in po_file if e.msgstr and e.msgid != last)
+            first_filled.msgstr, first_filled.flags = "Corrected by a person.", []
+            po_file.save()
+            done.append(first_filled.msgid)
+
+    with fs.FakeServer(fs.libre(delay=0.02)) as srv:
+        run(config, srv.url, workers=1, progress=progress, flush_every=1)
+    final = {e.msgid: e for e in read_catalog(path)}
+    assert done and final[last].msgstr == "Reviewed by a person."
+    assert final[done[0]].msgstr == "Corrected by a person." and not final[done[0]].fuzzy
+    assert sum(1 for e in final.values() if e.msgstr) == len(SENTENCES)
