@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polib
 
-from .article import Article, Block
+from .article import Article, Block, parse_article
 from .catalog import WRAP_WIDTH, template_metadata
 from .segment import split_sentences
 
@@ -158,3 +158,13 @@ def relative_to(path: Path, root: Path) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+def markdown_blocks(text: str, lang: str = "nb", name: str = "input.md") -> list[list[tuple[int, int]]]:
+    """Sentence offsets per article block of a Markdown text, exactly as ``extract`` sees them
+    (front matter keys, ``#`` and list markers left out)."""
+    article = parse_article(text, Path(name))
+    grouped: dict[int, list[tuple[int, int]]] = {}
+    for seg in article_segments(article, lang):
+        grouped.setdefault(seg.block, []).append((seg.start, seg.end))
+    return [grouped[i] for i in sorted(grouped)]

@@ -118,3 +118,13 @@ def test_missing_srx_file_is_a_usage_error(tmp_path: Path) -> None:
     result = run(["--srx", str(tmp_path / "none.srx"), "-"], TEXT)
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_markdown_article_is_segmented_as_extract_sees_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Tittel her\n---\n\n# Overskrift\n\nFørste. Andre setning.\n\n- punkt\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["segment", str(path)])
+    assert result.exit_code == 0
+    assert result.output == "Tittel her\n\nOverskrift\n\nFørste.\nAndre setning.\n\npunkt\n"
+    plain = CliRunner().invoke(cli, ["segment", "--plain", str(path)])
+    assert "# Overskrift" in plain.output

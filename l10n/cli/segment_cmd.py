@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 import click
 
 from ..errors import ArticleError
+from ..extract import markdown_blocks
 from ..fsutil import atomic_write_text, read_text
 from ..segment import export_srx, segment_blocks
 from . import cli
@@ -36,12 +36,24 @@ _LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")
     metavar="FILE",
     help="Write the built-in rules for --lang as SRX 2.0 (for OmegaT/Okapi); segment only if FILE is given.",
 )
-def segment_cmd(file: Path | None, lang: str, as_json: bool, srx: Path | None, export_path: Path | None) -> None:
+@click.option("--markdown/--plain", "markdown", default=None,
+              help="Read FILE as a Markdown article (headings, lists, front matter) or as plain text. "
+              "Default: Markdown for .md files, plain otherwise.")
+def segment_cmd(file: Path | None, lang: str, as_json: bool, srx: Path | None, export_path: Path | None,
+                markdown: bool | None) -> None:
     """Print the sentences of FILE (or standard input, '-'), one per line.
 
-    Blocks (paragraphs separated by blank lines) are segmented separately and
-    separated by a blank line in the output. A line break inside a sentence is
-    printed as a space; --json gives exact sentences with character offsets.
+    Blocks (paragraphs separated by blank lines; in Markdown, also headings,
+    list items, quotes and captions) are segmented separately and separated by a
+    blank line in the output. A line break inside a sentence is printed as a
+    space; --json gives exact sentences with character offsets.
+
+    \b
+    Examples:
+      l10n segment source_articles/storm.md
+      echo "Møtet er kl. 10.30 i dag. Alle kommer." | l10n segment -
+      l10n segment notes.txt --json
+      l10n segment --export-srx nb.srx
     """
     if export_path is not None:
         atomic_write_text(export_path, export_srx(lang))
@@ -49,7 +61,12 @@ def segment_cmd(file: Path | None, lang: str, as_json: bool, srx: Path | None, e
         if file is None:
             return
     text = _read_input(file or Path("-"))
-    blocks = segment_blocks(text, lang, srx)
+    if markdown is None:
+        markdown = file is not None and file.suffix.lower() in (".md", ".markdown")
+    if markdown and srx is None:
+        blocks = markdown_blocks(text, lang, file.name if file is not None else "stdin.md")
+    else:
+        blocks = segment_blocks(text, lang, srx)
     if as_json:
         print_json([[{"text": text[s:e], "start": s, "end": e} for s, e in block] for block in blocks])
         return
