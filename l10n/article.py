@@ -195,7 +195,10 @@ def _parse_markdown(lines: _Lines, first: int, article: Article) -> None:
 def _parse_line_block(lines: _Lines, i: int, article: Article, after_image: bool) -> tuple[int, bool] | None:
     """Headings, images, quotes, list items and literal lines; None for a paragraph."""
     content = lines.content(i)
-    if _RULE.match(content) or _REFDEF.match(content) or _HTML.match(content) or _TABLE.match(content):
+    if _TABLE.match(content):
+        _add_table_cells(article, lines, i)
+        return i + 1, False
+    if _RULE.match(content) or _REFDEF.match(content) or _HTML.match(content):
         return i + 1, False
     m = _HEADING.match(content)
     if m:
@@ -219,6 +222,20 @@ def _parse_line_block(lines: _Lines, i: int, article: Article, after_image: bool
             _add_span(article, lines, kind, i, j, m.end(1))
             return j + 1, False
     return None
+
+
+TABLE_DIVIDER = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$")
+_CELL = re.compile(r"(?:\\.|[^|\\])+")
+
+
+def _add_table_cells(article: Article, lines: _Lines, i: int) -> None:
+    """Each cell of a pipe-table row is a block of its own (election results, price lists)."""
+    content = lines.content(i)
+    if TABLE_DIVIDER.match(content):
+        return
+    for m in _CELL.finditer(content):
+        if m.group(0).strip():
+            _add_span_at(article, lines, "table-cell", i, m.start(), m.end())
 
 
 def _add_span_at(article: Article, lines: _Lines, kind: str, i: int, start: int, end: int) -> None:

@@ -11,7 +11,7 @@ import html
 import re
 from typing import Iterator
 
-from .article import Article, Block
+from .article import TABLE_DIVIDER, Article, Block
 from .assemble import Rendered, inline_html, inline_text
 
 _IMAGE_URL = re.compile(r"!\[[^\]]*\]\((?P<url>[^)\s]*)")
@@ -23,6 +23,7 @@ PAGE_STYLE = (
     "figure{margin:1.5em 0}figure img{max-width:100%}figcaption,.credit{font-size:.9em;color:#555}"
     "blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1em}"
     "mark.untranslated{background:#fff3b0}.lead{font-weight:bold}"
+    "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}"
 )
 
 
@@ -87,8 +88,12 @@ def _html_body(article: Article, rendered: Rendered) -> list[str]:
     out: list[str] = []
     open_list: str | None = None
     figure_open = False
+    table_row: int | None = None
     for kind, block, text in _body_items(article, rendered):
         line = _source_line(article, block)
+        if kind != "table-cell" and table_row is not None:
+            out.append("</tr></table>")
+            table_row = None
         if kind != "list-item" and open_list:
             out.append(f"</{open_list}>")
             open_list = None
@@ -119,13 +124,39 @@ def _html_body(article: Article, rendered: Rendered) -> list[str]:
             out.append(f"<figcaption>{body}</figcaption>" if figure_open else f'<p class="caption">{body}</p>')
         elif kind == "credit":
             out.append(f'<p class="credit">{body}</p>')
+        elif kind == "table-cell":
+            table_row = _table_cell(out, article, block, body, table_row)
         else:
             out.append(f"<p>{body}</p>")
+    if table_row is not None:
+        out.append("</tr></table>")
     if open_list:
         out.append(f"</{open_list}>")
     if figure_open:
         out.append("</figure>")
     return out
+
+
+def _table_cell(out: list[str], article: Article, block: Block, body: str, row: int | None) -> int:
+    """Add one cell, opening the table and a new row as the source lines change."""
+    if row is None:
+        out.append("<table>")
+    if row != block.line:
+        if row is not None:
+            out.append("</tr>")
+        out.append("<tr>")
+    tag = "th" if _is_header_row(article, block) else "td"
+    out.append(f"<{tag}>{body}</{tag}>")
+    return block.line
+
+
+def _is_header_row(article: Article, block: Block) -> bool:
+    """A pipe-table row directly above the |---| divider is the header."""
+    end = article.text.find("\n", block.end)
+    if end < 0:
+        return False
+    following = article.text[end + 1 :].split("\n", 1)[0].rstrip("\r")
+    return bool(TABLE_DIVIDER.match(following))
 
 
 def render_text(article: Article, rendered: Rendered) -> str:
@@ -135,6 +166,7 @@ def render_text(article: Article, rendered: Rendered) -> str:
     has_heading = any(b.kind == "heading" for b in article.blocks)
     if title and not has_heading:
         paragraphs.append(inline_text(title))
+    cell_line: int | None = None
     for kind, block, text in _body_items(article, rendered):
         plain = " ".join(inline_text(text).split())
         if not plain:
@@ -145,5 +177,10 @@ def render_text(article: Article, rendered: Rendered) -> str:
             plain = "    " + plain
         elif kind == "image-alt":
             plain = f"[{plain}]"
+        elif kind == "table-cell":
+            if cell_line == block.line:
+                paragraphs[-1] += " | " + plain  # a table row stays on one line
+                continue
+            cell_line = block.line
         paragraphs.append(plain)
     return "\n\n".join(paragraphs) + "\n"

@@ -89,3 +89,30 @@ def test_image_without_alt_text_stays_in_the_html_build() -> None:
     assert assemble_markdown(article, rendered) == text
     page = render_html(article, rendered, "en")
     assert '<img src="https://example.org/a.jpg" alt="">' in page and "<figcaption>" in page
+
+
+def test_pipe_table_cells_are_translated_and_rendered_as_a_table() -> None:
+    from html.parser import HTMLParser
+    from pathlib import Path
+
+    import polib
+
+    from l10n.article import parse_article
+    from l10n.assemble import assemble_markdown, render_blocks
+    from l10n.render import render_html, render_text
+
+    text = "# Valg\n\n| Parti | Oppslutning |\n|:--|--:|\n| Høyre | 20,4 % |\n| Venstre | 4,6 % |\n\nSlutt.\n"
+    article = parse_article(text, Path("a.md"))
+    assert [b.text for b in article.blocks if b.kind == "table-cell"] == [
+        "Parti", "Oppslutning", "Høyre", "20,4 %", "Venstre", "4,6 %"]
+    po = polib.POFile()
+    for source, target in {"Parti": "Party", "Oppslutning": "Share", "Høyre": "Conservative", "20,4 %": "20.4%"}.items():
+        po.append(polib.POEntry(msgid=source, msgstr=target))
+    assert assemble_markdown(article, render_blocks(article, None)) == text
+    rendered = render_blocks(article, po)
+    assert "| Party | Share |\n|:--|--:|\n| Conservative | 20.4% |" in assemble_markdown(article, rendered)
+    page = render_html(article, rendered, "en")
+    assert "<table>\n<tr>\n<th>Party</th>\n<th>Share</th>\n</tr>\n<tr>\n<td>Conservative</td>" in page
+    assert page.count("<table>") == 1 and page.count("</table>") == 1
+    HTMLParser().feed(page)
+    assert "Party | Share\n\nConservative | 20.4%" in render_text(article, rendered)

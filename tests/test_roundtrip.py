@@ -37,6 +37,7 @@ BLOCK = st.one_of(
     PARAGRAPH.map(lambda p: "> " + p.replace("\n", " ")),
     PARAGRAPH.map(lambda p: f"![{p.replace(chr(10), ' ').replace(']', '')}](https://x.org/b.jpg)\nFoto: NTB"),
     st.just("```\nkode. Ikke.\n```"),
+    PARAGRAPH.map(lambda p: "| Parti | " + p.replace("\n", " ").replace("|", "/") + " |\n|---|--:|\n| Høyre | 20,4 % |"),
     st.just("---"),
 )
 FRONT = st.one_of(st.just(""), PARAGRAPH.map(lambda p: "---\ntitle: " + p.replace("\n", " ") + "\ndate: 2024-01-01\n---\n\n"))
