@@ -17,6 +17,7 @@ from .errors import ArticleError
 from .fsutil import read_text
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+VERBATIM_KINDS = frozenset({"code"})  # blocks kept for structure, never segmented or translated
 TRANSLATABLE_META = ("title", "lead", "description", "subtitle", "summary")
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -251,6 +252,10 @@ def _skip_fence(lines: _Lines, i: int, article: Article) -> int:
     marker = _FENCE.match(lines.content(i)).group(1)  # type: ignore[union-attr]
     for j in range(i + 1, len(lines)):
         if lines.content(j).lstrip().startswith(marker):
+            if j > i + 1:  # kept verbatim, never translated; rendered as code in HTML
+                start, end = lines.offsets[i + 1], lines.offsets[j - 1] + len(lines.content(j - 1))
+                if article.text[start:end].strip():
+                    article.blocks.append(Block("code", article.text[start:end], start, end, i + 2))
             return j + 1
     raise ArticleError(f"code block opened with {marker} is never closed", article.path, i + 1)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polib
 
-from .article import Article, Block, parse_article
+from .article import VERBATIM_KINDS, Article, Block, parse_article
 from .catalog import WRAP_WIDTH, template_metadata
 from .segment import split_sentences
 
@@ -98,6 +98,8 @@ def article_segments(article: Article, lang: str = "nb") -> list[Segment]:
     both as a heading and in running text (they may need different translations)."""
     raw = []
     for index, block in enumerate(article.blocks):
+        if block.kind in VERBATIM_KINDS:
+            continue
         for start, end in block_spans(block, lang):
             line = block.line + block.text.count("\n", 0, start)
             raw.append((unwrap(block.text[start:end]), block.kind, block.start + start, block.start + end, line, index))

@@ -126,6 +126,8 @@ def _html_body(article: Article, rendered: Rendered) -> list[str]:
             out.append(f'<p class="credit">{body}</p>')
         elif kind == "table-cell":
             table_row = _table_cell(out, article, block, body, table_row)
+        elif kind == "code":
+            out.append(f"<pre><code>{html.escape(text)}</code></pre>")
         else:
             out.append(f"<p>{body}</p>")
     if table_row is not None:
@@ -168,6 +170,9 @@ def render_text(article: Article, rendered: Rendered) -> str:
         paragraphs.append(inline_text(title))
     cell_line: int | None = None
     for kind, block, text in _body_items(article, rendered):
+        if kind == "code":
+            paragraphs.append("\n".join("    " + line for line in text.splitlines()))
+            continue
         plain = " ".join(inline_text(text).split())
         if not plain:
             continue

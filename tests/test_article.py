@@ -57,6 +57,7 @@ def test_blocks_of_every_kind() -> None:
         ("list-item", "punkt en\n  fortsetter"),
         ("list-item", "nummerert"),
         ("quote", "sitat én\n> sitat to"),
+        ("code", "kode. Ikke oversett."),  # kept for structure, never segmented
         ("paragraph", "Siste\nlinje."),
     ]
 

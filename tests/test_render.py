@@ -116,3 +116,20 @@ def test_pipe_table_cells_are_translated_and_rendered_as_a_table() -> None:
     assert page.count("<table>") == 1 and page.count("</table>") == 1
     HTMLParser().feed(page)
     assert "Party | Share\n\nConservative | 20.4%" in render_text(article, rendered)
+
+
+def test_code_blocks_are_kept_verbatim_and_shown_as_code() -> None:
+    from pathlib import Path
+
+    from l10n.article import parse_article
+    from l10n.assemble import assemble_markdown, render_blocks
+    from l10n.extract import article_segments
+    from l10n.render import render_html, render_text
+
+    text = "# T\n\nTekst.\n\n```\n  <kode> & mer.\nIkke oversett.\n```\n"
+    article = parse_article(text, Path("a.md"))
+    assert [s.msgid for s in article_segments(article)] == ["T", "Tekst."]
+    rendered = render_blocks(article, None)
+    assert assemble_markdown(article, rendered) == text
+    assert "<pre><code>  &lt;kode&gt; &amp; mer.\nIkke oversett.</code></pre>" in render_html(article, rendered, "en")
+    assert "      <kode> & mer.\n    Ikke oversett." in render_text(article, rendered)
