@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from importlib import resources
 from pathlib import Path
 
 from .errors import WriteError
@@ -51,9 +52,19 @@ def read_text(path: Path, error_cls: type, what: str = "file") -> str:
         raise error_cls(f"{what} not found", path) from exc
     except OSError as exc:
         raise error_cls(f"cannot read {what}: {exc.strerror}", path) from exc
+    return decode_utf8(data, error_cls, path)
+
+
+def decode_utf8(data: bytes, error_cls: type, where: Path | str) -> str:
+    """Decode UTF-8 (a leading BOM dropped); a bad byte raises ``error_cls`` naming its line."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise error_cls(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path, line) from exc
+        raise error_cls(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", where, line) from exc
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def package_data(*parts: str) -> str:
+    """Text of a language data file shipped in the package (``l10n/data/...``)."""
+    return resources.files("l10n").joinpath("data", *parts).read_text(encoding="utf-8")

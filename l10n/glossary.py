@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import GlossaryError
+from .fsutil import atomic_write_text, read_text
 
 if TYPE_CHECKING:
     import polib
@@ -181,14 +182,7 @@ def _term_from_row(values: dict[str, str], path: Path | None, lineno: int) -> Te
 
 def read_glossary(path: Path) -> Glossary:
     """Load a glossary CSV file (a missing file is an error; callers decide if it is optional)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise GlossaryError("glossary file not found", path) from exc
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise GlossaryError("file is not UTF-8", path, line) from exc
-    return parse_glossary_csv(text, path)
+    return parse_glossary_csv(read_text(path, GlossaryError, "glossary file"), path)
 
 
 def load_glossary(path: Path) -> Glossary:
@@ -232,7 +226,6 @@ def format_glossary_csv(glossary: Glossary) -> str:
 
 
 def write_glossary(glossary: Glossary, path: Path) -> None:
-    from .fsutil import atomic_write_text
 
     atomic_write_text(path, format_glossary_csv(glossary))
 

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from .config import Config
 from .errors import EngineError
+from .memory import open_memory
 from .project import BuildResult, ExtractResult, UpdateResult, build_project, extract_project, update_project
 
 
@@ -65,15 +66,8 @@ def run_pipeline(
 
 
 def _update_memory(config: Config, lang: str | None) -> int | None:
-    from .memory import open_memory
-
     memory = open_memory(config)
     if memory is None:
         return None
-    try:
-        counts = memory.update_from_catalogs(config, lang)
-    finally:
-        close = getattr(memory, "close", None)
-        if close:
-            close()
-    return counts if isinstance(counts, int) else getattr(counts, "added", None)
+    with memory:
+        return memory.update_from_catalogs(config, lang).added

@@ -22,7 +22,7 @@ from .checks.base import SEVERITY_RANK, Check, CheckContext, Finding
 from .checks.registry import CHECK_IDS, optional_checks, select_checks
 from .config import Config
 from .errors import QAError
-from .glossary import Glossary, read_glossary
+from .glossary import Glossary, load_project_glossary
 
 FAIL_LEVELS = ("error", "warning", "never")
 PARALLEL_MIN = 3000  # entries; below this, forking workers costs more than it saves
@@ -107,14 +107,6 @@ def project_paths(config: Config, lang: str | None) -> list[Path]:
     return found
 
 
-def project_glossary(config: Config) -> Glossary | None:
-    setting = config.section("glossary").get("path")
-    if not setting:
-        return None
-    path = config.resolve(setting)
-    return read_glossary(path) if path.is_file() else None
-
-
 def run_qa(
     paths: Sequence[Path] | None = None,
     config: Config | None = None,
@@ -131,7 +123,7 @@ def run_qa(
     elif config is not None:
         files = project_paths(config, lang)
         folder_lang = {path: path.parent.parent.name for path in files}
-        glossary = glossary if glossary is not None else project_glossary(config)
+        glossary = glossary if glossary is not None else load_project_glossary(config)
     else:
         raise QAError("nothing to check: give PO files or folders, or run inside a project")
     source = source_lang or (config.source_language if config else "nb")

@@ -60,7 +60,7 @@ def render_html(article: Article, rendered: Rendered, lang: str) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{html.escape(inline_text(title_text))}</title>",
-        f'<meta name="generator" content="l10n">',
+        '<meta name="generator" content="l10n">',
         f"<style>{PAGE_STYLE}</style>",
         "</head>",
         "<body>",

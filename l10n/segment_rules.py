@@ -11,9 +11,9 @@ from __future__ import annotations
 import configparser
 import re
 from functools import lru_cache
-from importlib import resources
 
 from .errors import SegmentationError
+from .fsutil import package_data
 from .srx import Rule
 
 RULES_FILE = "segment.rules"
@@ -36,7 +36,7 @@ def normalize_language(lang: str) -> str:
 
 def _data_file(lang: str, name: str) -> str:
     try:
-        return resources.files("l10n").joinpath("data", lang, name).read_text(encoding="utf-8")
+        return package_data(lang, name)
     except FileNotFoundError as exc:
         raise SegmentationError(f"missing segmentation data file l10n/data/{lang}/{name}") from exc
 

@@ -29,7 +29,8 @@ from .engines import Engine, get_engine
 from .engines.base import GarbageResultError, RejectedError, TransientEngineError, UnreachableError, has_words
 from .engines.runner import Aborted, RateLimiter, RequestCounter, RetryPolicy, call_with_retry, split_chunks
 from .errors import CatalogError, EngineError, RateLimitError
-from .glossary import Glossary, read_glossary
+from .glossary import load_project_glossary
+from .memory import TranslationMemory, memory_threshold, open_memory
 from .mtcache import DEFAULT_PATH, MTCache
 from .protect import Masked, MaskError, mask, strip_tokens, unmask
 
@@ -210,25 +211,7 @@ def _open_cache(config: Config, settings: dict[str, Any], cache_path: Path | Non
     return MTCache(config.resolve(settings.get("cache_path", DEFAULT_PATH)))
 
 
-def _load_glossary(config: Config) -> Glossary | None:
-    try:
-        from .glossary import load_project_glossary  # CSV or TBX, when the glossary module has it
-    except ImportError:
-        pass
-    else:
-        return load_project_glossary(config)
-    path = config.section("glossary").get("path")
-    if not path:
-        return None
-    full = config.resolve(path)
-    return read_glossary(full) if full.is_file() else None
-
-
-def _open_tm(config: Config) -> tuple[Any, int]:
-    try:
-        from .memory import memory_threshold, open_memory
-    except ImportError:  # the TM subsystem is optional
-        return None, 75
+def _open_tm(config: Config) -> tuple[TranslationMemory | None, int]:
     return open_memory(config), memory_threshold(config)
 
 
@@ -265,7 +248,7 @@ class _Run:
         cost = settings.get("cost_per_million", engine.cost_per_million_chars)
         self.cost_per_char = float(cost or 0) / 1_000_000
         self.flush_every, self.flush_interval = flush_every, flush_interval
-        self.glossary = _load_glossary(config)
+        self.glossary = load_project_glossary(config)
         self.cache: MTCache = MTCache(None)
         self.catalogs: list[_Catalog] = []
         self.segments: list[_Segment] = []
@@ -297,7 +280,7 @@ class _Run:
                         if not self._from_tm(cat, entry, tm, threshold):
                             self._add_segment(cat, entry)
         finally:
-            if tm is not None and hasattr(tm, "close"):
+            if tm is not None:
                 tm.close()
 
     def _catalog_paths(self, lang: str, articles: Any) -> list[tuple[str, Path]]:

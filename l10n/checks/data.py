@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from ..fsutil import package_data
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("l10n").joinpath("data").joinpath("qa").joinpath(name).read_text(encoding="utf-8")
+    text = package_data("qa", name)
     return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 

@@ -10,7 +10,7 @@ import click
 from ..checks.registry import CHECKS
 from ..errors import QAError
 from ..fsutil import atomic_write_text
-from ..glossary import read_glossary
+from ..glossary import load_glossary
 from ..qa import FAIL_LEVELS, run_qa
 from ..report import RENDERERS
 from . import cli
@@ -74,7 +74,7 @@ def qa_command(paths: tuple[Path, ...], project: Path | None, lang: str | None, 
 
 
 def _run(paths, project, lang, glossary_path, source_lang, only, skip):
-    glossary = read_glossary(glossary_path) if glossary_path else None
+    glossary = load_glossary(glossary_path) if glossary_path else None
     if paths:
         return run_qa(list(paths), lang=lang, glossary=glossary, checks=only, skip=skip, source_lang=source_lang)
     config = get_config(project)

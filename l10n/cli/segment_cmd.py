@@ -10,7 +10,7 @@ import click
 
 from ..errors import ArticleError
 from ..extract import markdown_blocks
-from ..fsutil import atomic_write_text, read_text
+from ..fsutil import atomic_write_text, decode_utf8, read_text
 from ..segment import export_srx, segment_blocks
 from . import cli
 from .common import json_option, print_json
@@ -77,10 +77,4 @@ def _read_input(path: Path) -> str:
     """UTF-8 text from a file or stdin; a bad byte is reported with its file and line."""
     if str(path) != "-":
         return read_text(path, ArticleError, "input file")
-    data = sys.stdin.buffer.read()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ArticleError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", "<stdin>", line) from exc
-    return text.removeprefix("\ufeff")
+    return decode_utf8(sys.stdin.buffer.read(), ArticleError, "<stdin>")

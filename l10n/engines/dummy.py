@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from ..fsutil import package_data
 from .base import Engine
 
 _TOKEN = re.compile(r"\w+|\W+")
@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"\w+|\W+")
 
 @lru_cache(maxsize=None)
 def _words() -> dict[str, str]:
-    text = resources.files("l10n").joinpath("data", "nb", "dummy-words-en.tsv").read_text(encoding="utf-8")
+    text = package_data("nb", "dummy-words-en.tsv")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {row[0]: row[1] for row in rows}
 
