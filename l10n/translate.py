@@ -26,10 +26,12 @@ from .catalog import (PROVENANCE_PREFIXES, absorb_outside_edits, entry_key, entr
                       read_catalog, write_catalog)
 from .config import Config
 from .engines import Engine, get_engine
-from .engines.base import GarbageResultError, RejectedError, TransientEngineError, UnreachableError, has_words
+from .engines.base import (GarbageResultError, RejectedError, TransientEngineError, UnreachableError,
+                           UntranslatedError, has_words)
 from .engines.runner import Aborted, RateLimiter, RequestCounter, RetryPolicy, call_with_retry, split_chunks
 from .errors import CatalogError, EngineError, RateLimitError
 from .glossary import load_project_glossary
+from .invariant import is_invariant
 from .memory import TranslationMemory, memory_threshold, open_memory
 from .mtcache import DEFAULT_PATH, MTCache
 from .protect import Masked, MaskError, mask, strip_tokens, unmask
@@ -216,9 +218,11 @@ def _open_tm(config: Config) -> tuple[TranslationMemory | None, int]:
 
 
 def _echoed(result: str, masked: Masked) -> bool:
-    """The engine sent the masked text back untouched although it holds words to translate."""
-    words = [w for w in strip_tokens(masked.text, masked.style).split() if sum(c.isalpha() for c in w) >= 2]
-    return result.strip() == masked.text.strip() and len(words) >= 2
+    """The engine sent the masked text back untouched although it holds words to translate
+    (names and numbers around the tokens rightly stay as they are)."""
+    rest = strip_tokens(masked.text, masked.style)
+    words = [w for w in rest.split() if sum(c.isalpha() for c in w) >= 2]
+    return result.strip() == masked.text.strip() and len(words) >= 2 and not is_invariant(rest)
 
 
 def set_provenance(entry: polib.POEntry, *lines: str) -> None:
@@ -232,6 +236,11 @@ def is_machine_fuzzy(entry: polib.POEntry) -> bool:
     lines = (entry.comment or "").splitlines()
     return entry.fuzzy and bool(entry.msgstr) and any(line.startswith("mt:") for line in lines)
 
+
+
+def _malformed(exc: EngineError) -> bool:
+    """The service answered with something that is not a translation at all (an outage symptom)."""
+    return isinstance(exc, GarbageResultError) and not isinstance(exc, UntranslatedError)
 
 
 class _Run:
@@ -453,8 +462,10 @@ class _Run:
                 self.solo.update(keys)  # one bad text must not sink its batch: resend one by one
                 return
             self._note_failure(exc)
-            if isinstance(exc, (GarbageResultError, RejectedError)):
+            if isinstance(exc, (UntranslatedError, RejectedError)):
                 keys = self._fall_back(keys)  # the masked text may be what the engine choked on
+            # a malformed answer (not JSON, an error page, nothing) is the service failing, not a
+            # token loss: the segment fails and the next run sends it masked again
             self._drop(keys, None if isinstance(exc, UnreachableError) else str(exc))
             return
         self.failures_in_a_row = 0
@@ -498,7 +509,7 @@ class _Run:
         """Stop the run when the engine is unreachable or keeps failing (a circuit breaker)."""
         if self.summary.fatal or isinstance(exc, Aborted):
             return
-        if isinstance(exc, (TransientEngineError, RateLimitError)):
+        if isinstance(exc, (TransientEngineError, RateLimitError)) or _malformed(exc):
             self.failures_in_a_row += 1
             if self.failures_in_a_row < self.breaker:
                 return

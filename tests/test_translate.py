@@ -336,14 +336,14 @@ def test_segment_of_only_protected_terms_is_not_sent(tmp_path, server):
 def test_one_bad_text_does_not_sink_its_batch(tmp_path):
     """The dummy engine batches 50 texts per call; a text it echoes back unchanged is a
     failure of that text alone, and the rest of the batch is still translated."""
-    config = project(tmp_path, {"a": ["Han sa at det var fint.", "Qxz Wvb Rtp Lkj.", "Hun sa det også."]})
+    config = project(tmp_path, {"a": ["Han sa at det var fint.", "Qxz wvb rtp lkj.", "Hun sa det også."]})
     summary = translate_project(config, engine="dummy", cache_path=False)
-    assert [f.msgid for f in summary.failed] == ["Qxz Wvb Rtp Lkj."]
+    assert [f.msgid for f in summary.failed] == ["Qxz wvb rtp lkj."]
     assert summary.translated == 2
     entries = {e.msgid: e for e in po(tmp_path)}
     assert entries["Han sa at det var fint."].msgstr == "He said at it was fint."
     assert entries["Hun sa det også."].fuzzy and entries["Hun sa det også."].msgstr
-    assert entries["Qxz Wvb Rtp Lkj."].msgstr == ""
+    assert entries["Qxz wvb rtp lkj."].msgstr == ""
 
 
 def test_rerun_does_not_resend_masked_text_the_engine_failed_on(tmp_path):

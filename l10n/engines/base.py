@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 import requests
 
 from ..errors import EngineError, RateLimitError, UnsupportedLanguageError
+from ..invariant import is_invariant
 from . import http
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "RejectedError",
     "TransientEngineError",
     "UnreachableError",
+    "UntranslatedError",
     "UnsupportedLanguageError",
     "has_words",
 ]
@@ -50,6 +52,10 @@ class UnreachableError(EngineError):
 
 class GarbageResultError(EngineError):
     """The engine answered, but not with a translation (None, empty, an error page)."""
+
+
+class UntranslatedError(GarbageResultError):
+    """The engine sent the text back unchanged (not a malformed answer: it read the text)."""
 
 
 class RejectedError(EngineError):
@@ -154,8 +160,8 @@ class Engine:
             raise GarbageResultError(f"{self.name}: empty translation returned")
         if _MARKUP.search(result) and not _MARKUP.search(text):
             raise GarbageResultError(f"{self.name}: an HTML page came back instead of a translation")
-        if result.strip() == text.strip() and len(_WORD.findall(text)) >= 4:
-            raise GarbageResultError(f"{self.name}: text came back untranslated")
+        if result.strip() == text.strip() and len(_WORD.findall(text)) >= 4 and not is_invariant(text):
+            raise UntranslatedError(f"{self.name}: text came back untranslated")
         return result
 
     # -- errors ---------------------------------------------------------
