@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import polib
 
 from .article import Article, Block
+from .entrymeta import is_fuzzy
 from .extract import Segment, article_segments
 
 FORMATS = ("md", "html", "txt")
@@ -47,7 +48,7 @@ def _translation(entry: polib.POEntry | None, include_fuzzy: bool, stats: BuildS
     if entry is None or not entry.msgstr:
         stats.missing += 1
         return None
-    if entry.fuzzy:
+    if is_fuzzy(entry):
         stats.fuzzy += 1
         if not include_fuzzy:
             return None

@@ -14,12 +14,11 @@ from babel import Locale
 from babel.messages.plurals import get_plural
 
 from . import __version__
+from .entrymeta import PROVENANCE_PREFIXES, is_fuzzy, provenance_lines  # noqa: F401  (re-exported)
 from .errors import CatalogError
 from .fsutil import atomic_write_text, read_text
 
 WRAP_WIDTH = 79
-# Extracted-comment lines our tools add to say where a translation came from.
-PROVENANCE_PREFIXES = ("mt:", "tm:", "protect:", "patched:")
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 # A line that holds a PO string: optional "#~ " or "#| " prefix, optional keyword, then "…".
 _STRING_LINE = re.compile(r'^(?:#[~|][ \t]*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"')
@@ -147,13 +146,8 @@ def occurrence_files(entry: polib.POEntry) -> list[str]:
     return files + pending
 
 
-def provenance_lines(comment: str | None) -> list[str]:
-    """The ``mt: …`` / ``tm: …`` lines of an extracted comment."""
-    return [line.strip() for line in (comment or "").splitlines() if line.strip().startswith(PROVENANCE_PREFIXES)]
-
-
 def is_translated(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr) and not entry.fuzzy and not entry.obsolete
+    return bool(entry.msgstr) and not is_fuzzy(entry) and not entry.obsolete
 
 
 @dataclass

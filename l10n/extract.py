@@ -17,24 +17,8 @@ import polib
 
 from .article import VERBATIM_KINDS, Article, Block, parse_article
 from .catalog import WRAP_WIDTH, template_metadata
+from .entrymeta import kind_label
 from .segment import split_sentences
-
-KIND_COMMENTS = {
-    "meta-title": "title (front matter)",
-    "meta-lead": "lead (front matter)",
-    "meta-description": "description (front matter)",
-    "meta-subtitle": "subtitle (front matter)",
-    "meta-summary": "summary (front matter)",
-    "heading": "heading",
-    "paragraph": "paragraph",
-    "caption": "photo caption",
-    "credit": "photo credit",
-    "list-item": "list item",
-    "quote": "block quote",
-    "image-alt": "image alt text",
-    "image-title": "image title",
-}
-
 
 HEADING_KINDS = frozenset({"meta-title", "meta-subtitle", "heading", "image-title"})
 
@@ -129,7 +113,7 @@ def build_template(article: Article, segments: list[Segment], rel_path: str, pro
             entry = polib.POEntry(
                 msgid=seg.msgid,
                 msgctxt=seg.msgctxt,
-                comment=KIND_COMMENTS.get(seg.kind, seg.kind),
+                comment=kind_label(seg.kind),
                 occurrences=[],
             )
             entries[seg.key] = entry

@@ -301,11 +301,12 @@ def check_catalog(glossary: Glossary, po: polib.POFile, include_fuzzy: bool = Tr
     from dataclasses import replace
 
     from .catalog import iter_entries
+    from .entrymeta import is_fuzzy
 
     found: list[Violation] = []
     for entry in iter_entries(po):
-        if not entry.msgstr or (entry.fuzzy and not include_fuzzy):
+        if not entry.msgstr or (is_fuzzy(entry) and not include_fuzzy):
             continue
         for v in check_translation(glossary, entry.msgid, entry.msgstr):
-            found.append(replace(v, msgid=entry.msgid, lineno=entry.linenum, fuzzy=entry.fuzzy))
+            found.append(replace(v, msgid=entry.msgid, lineno=entry.linenum, fuzzy=is_fuzzy(entry)))
     return found

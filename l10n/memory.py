@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from rapidfuzz import fuzz, process
 
 from .catalog import iter_entries, read_catalog
+from .entrymeta import is_fuzzy, reviewed_by
 from .errors import TMError
 from .patching import patch_translation
 
@@ -38,8 +39,6 @@ CANDIDATE_BUDGET = 2000  # documents fetched for reranking, at most (about 2 ms)
 MAX_TERMS = 8
 REVIEWED, SUPERSEDED = "reviewed", "superseded"
 _WORD = re.compile(r"\w+", re.UNICODE)
-REVIEWED_BY = "reviewed-by:"  # translator-comment marker written by review, read by catalogue updates
-_REVIEWED_BY = re.compile(re.escape(REVIEWED_BY) + r"\s*(?P<name>.*?)\s+(?P<date>\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?)\s*$")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (
@@ -477,9 +476,9 @@ def catalog_units(po: polib.POFile, origin: str, source_lang: str, target_lang: 
     fallback_reviewer = _header_reviewer(po.metadata.get("Last-Translator", ""))
     fallback_date = po.metadata.get("PO-Revision-Date", "")
     for entry in iter_entries(po):
-        if entry.fuzzy or not entry.msgstr or entry.msgid_plural:
+        if is_fuzzy(entry) or not entry.msgstr or entry.msgid_plural:
             continue
-        reviewer, date = reviewed_by(entry.tcomment or "")
+        reviewer, date = reviewed_by(entry)
         yield Unit(
             entry.msgid,
             entry.msgstr,
@@ -490,16 +489,6 @@ def catalog_units(po: polib.POFile, origin: str, source_lang: str, target_lang: 
             reviewer or fallback_reviewer,
             normalize_date(date or fallback_date[:16]),
         )
-
-
-def reviewed_by(tcomment: str) -> tuple[str, str]:
-    """The last ``reviewed-by: NAME DATE`` line of a translator comment, or empty strings."""
-    found = ("", "")
-    for line in tcomment.splitlines():
-        m = _REVIEWED_BY.match(line.strip())
-        if m:
-            found = (m.group("name"), m.group("date"))
-    return found
 
 
 def _header_reviewer(value: str) -> str:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import polib
 from rapidfuzz import fuzz, process
 
-from .catalog import WRAP_WIDTH, catalog_metadata, entry_key, provenance_lines
-from .extract import KIND_COMMENTS, context_group
+from .catalog import WRAP_WIDTH, catalog_metadata, entry_key
+from .entrymeta import add_provenance, entry_kind, is_fuzzy, provenance, set_fuzzy
+from .extract import context_group
 
 FUZZY_CUTOFF = 65.0
-_KIND_BY_COMMENT = {comment: kind for kind, comment in KIND_COMMENTS.items()}
 
 
 @dataclass
@@ -38,10 +38,8 @@ def _carry(new: polib.POEntry, old: polib.POEntry) -> None:
     new.msgstr_plural = dict(old.msgstr_plural)
     new.tcomment = old.tcomment
     new.flags = list(dict.fromkeys([*new.flags, *old.flags]))
-    extra = [line for line in provenance_lines(old.comment) if line not in (new.comment or "").splitlines()]
-    if extra:
-        new.comment = "\n".join([*(new.comment or "").splitlines(), *extra])
-    if old.fuzzy:
+    add_provenance(new, provenance(old))
+    if is_fuzzy(old):
         new.previous_msgid = old.previous_msgid
         new.previous_msgctxt = old.previous_msgctxt
 
@@ -93,8 +91,7 @@ def _group(entry: polib.POEntry) -> str | None:
     """The context group (heading / text) of an entry: its msgctxt, or else its kind comment."""
     if entry.msgctxt:
         return entry.msgctxt
-    first = (entry.comment or "").splitlines()[:1]
-    kind = _KIND_BY_COMMENT.get(first[0]) if first else None
+    kind = entry_kind(entry)
     return context_group(kind) if kind else None
 
 
@@ -135,11 +132,8 @@ def _fuzzy_fill(pending: list[polib.POEntry], candidates: list[polib.POEntry], s
         entry.tcomment = source.tcomment
         entry.previous_msgid = source.msgid
         entry.previous_msgctxt = source.msgctxt
-        extra = provenance_lines(source.comment)
-        if extra:
-            entry.comment = "\n".join([*(entry.comment or "").splitlines(), *extra])
-        if "fuzzy" not in entry.flags:
-            entry.flags.append("fuzzy")
+        add_provenance(entry, provenance(source))
+        set_fuzzy(entry)
         used.add(entry_key(source))
         stats.fuzzy += 1
     return used

@@ -19,6 +19,7 @@ import polib
 from .article import ARTICLE_SUFFIXES, Article, read_article
 from .assemble import FALLBACKS, FORMATS, BuildStats, assemble_markdown, render_blocks
 from .catalog import Counts, read_catalog, write_catalog
+from .entrymeta import has_translation, is_fuzzy
 from .config import CONFIG_NAME, DEFAULT_TOML, Config, normalize_language
 from .errors import ArticleError, AssemblyError, CatalogError, ConfigError
 from .extract import article_segments, build_template, relative_to, same_entries
@@ -262,7 +263,7 @@ def catalog_counts(po: polib.POFile) -> Counts:
         if entry.translated():
             counts.translated += 1
             counts.translated_words += words
-        elif entry.fuzzy and (entry.msgstr or any(entry.msgstr_plural.values())):
+        elif is_fuzzy(entry) and has_translation(entry):
             counts.fuzzy += 1
             counts.fuzzy_words += words
         else:

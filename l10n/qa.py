@@ -18,9 +18,11 @@ from typing import Any, Iterable, Sequence
 import polib
 
 from .catalog import iter_entries, occurrence_files, read_catalog
-from .checks.base import SEVERITY_RANK, Check, CheckContext, Finding
-from .checks.registry import CHECK_IDS, optional_checks, select_checks
+from .checks.base import SEVERITY_RANK, CheckContext, Finding
+from .checks.registry import CHECK_IDS
+from .checks.runner import CheckRunner, Located, entry_pairs
 from .config import Config
+from .entrymeta import comment_label, entry_status
 from .errors import QAError
 from .glossary import Glossary, load_project_glossary
 
@@ -127,40 +129,27 @@ def run_qa(
     else:
         raise QAError("nothing to check: give PO files or folders, or run inside a project")
     source = source_lang or (config.source_language if config else "nb")
-    instances = select_checks(list(checks), list(skip))
-    optional = optional_checks(list(checks), list(skip))
     groups: dict[str, list[tuple[str, polib.POFile]]] = defaultdict(list)
     for path in files:
         po = read_catalog(path)
         target = (folder_lang.get(path) or po.metadata.get("Language") or lang or "en").replace("_", "-")
         groups[target].append((str(path), po))
-    result = QAResult(checks=[c.check_id for c in instances], files=[str(p) for p in files])
+    result = QAResult(checks=CheckRunner(CheckContext(source), checks, skip).check_ids, files=[str(p) for p in files])
     for target, catalogs in groups.items():
-        context = CheckContext(source, target, glossary, frozenset(CHECK_IDS))
-        _check_group(catalogs, instances, optional, context, result)
+        runner = CheckRunner(CheckContext(source, target, glossary, frozenset(CHECK_IDS)), checks, skip)
+        _check_group(catalogs, runner, result)
     return result
 
 
-def _pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
-    """(source, target) pairs of an entry; plural forms pair msgid_plural with the later forms."""
-    if not entry.msgid_plural:
-        return [(entry.msgid, entry.msgstr)]
-    forms = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)] or [""]
-    return [(entry.msgid, forms[0])] + [(entry.msgid_plural, f) for f in forms[1:]]
-
-
-def _check_group(catalogs: list[tuple[str, polib.POFile]], checks: list[Check], optional: list[Check],
-                 context: CheckContext, result: QAResult) -> None:
+def _check_group(catalogs: list[tuple[str, polib.POFile]], runner: CheckRunner, result: QAResult) -> None:
     items = []
     for path, po in catalogs:
         for entry in iter_entries(po):
             entry.qa_path = path
-            items.append((path, entry, _pairs(entry)))
-    active = [c for c in checks if c.applies(context)]
-    everything = [(s, t, e) for _, e, pairs in items for s, t in pairs]
-    for check in active:
-        check.prepare(everything, context)
-    per_entry = _run_checks(items, active, optional, context)
+            items.append((path, entry, entry_pairs(entry)))
+    runner.prepare(e for _, e, _ in items)
+    context = runner.context
+    per_entry = _run_checks(items, runner)
     for (path, entry, _), findings in zip(items, per_entry):
         record = _record(path, entry)
         record.source_lang, record.target_lang = context.source_lang, context.target_lang
@@ -172,18 +161,17 @@ def _check_group(catalogs: list[tuple[str, polib.POFile]], checks: list[Check], 
 
 
 Item = tuple[str, polib.POEntry, list[tuple[str, str]]]
-_WORK: tuple[list[Item], list[Check], list[Check], CheckContext] | None = None
+_WORK: tuple[list[Item], CheckRunner] | None = None
 
 
-def _run_checks(items: list[Item], active: list[Check], optional: list[Check],
-                context: CheckContext) -> list[list[tuple[Finding, str]]]:
+def _run_checks(items: list[Item], runner: CheckRunner) -> list[list[Located]]:
     """Findings per entry; a large catalogue is split over every core (forked workers
     inherit the prepared checks, so nothing big is pickled on the way in)."""
     global _WORK
     cores = os.cpu_count() or 1
     if cores < 2 or len(items) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
-        return [_entry_findings(entry, pairs, active, optional, context) for _, entry, pairs in items]
-    _WORK = (items, active, optional, context)
+        return [runner.check_entry(entry, pairs) for _, entry, pairs in items]
+    _WORK = (items, runner)
     try:
         step = -(-len(items) // (cores * 4))
         chunks = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]
@@ -194,35 +182,15 @@ def _run_checks(items: list[Item], active: list[Check], optional: list[Check],
     return [findings for part in parts for findings in part]
 
 
-def _chunk_findings(bounds: tuple[int, int]) -> list[list[tuple[Finding, str]]]:
+def _chunk_findings(bounds: tuple[int, int]) -> list[list[Located]]:
     assert _WORK is not None
-    items, active, optional, context = _WORK
-    return [_entry_findings(entry, pairs, active, optional, context) for _, entry, pairs in items[bounds[0]:bounds[1]]]
-
-
-def _entry_findings(entry: polib.POEntry, pairs: list[tuple[str, str]], active: list[Check],
-                    optional: list[Check], context: CheckContext) -> list[tuple[Finding, str]]:
-    """(finding, target text it is about) for one entry, honouring its ignore-* flags."""
-    flags = set(entry.flags)
-    if "ignore-all-checks" in flags:
-        return []
-    enabled = [c for c in optional if c.enabled_by(flags) and c.applies(context)] if optional and flags else []
-    found = []
-    for check in (*active, *enabled):
-        if check.ignore_flag in flags:
-            continue
-        for source, target in pairs:
-            if not target and not check.runs_on_empty:
-                continue
-            found.extend((finding, target) for finding in check.run(source, target, entry, context))
-    return found
+    items, runner = _WORK
+    return [runner.check_entry(entry, pairs) for _, entry, pairs in items[bounds[0]:bounds[1]]]
 
 
 def _record(path: str, entry: polib.POEntry) -> EntryRecord:
-    has_text = bool(entry.msgstr or any(entry.msgstr_plural.values()))
-    state = "untranslated" if not has_text else "fuzzy" if entry.fuzzy else "translated"
-    kind = next((c for c in (entry.comment or "").splitlines() if c and not c.startswith("mt:")), "")
-    return EntryRecord(path, entry.linenum, entry.msgctxt or "", entry.msgid, entry.msgstr, state, kind, _article(path, entry))
+    return EntryRecord(path, entry.linenum, entry.msgctxt or "", entry.msgid, entry.msgstr, entry_status(entry),
+                       comment_label(entry), _article(path, entry))
 
 
 def _article(path: str, entry: polib.POEntry) -> str:

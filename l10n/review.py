@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 import polib
 
-from .catalog import entry_key, iter_entries, now_stamp, provenance_lines, read_catalog, write_catalog
+from .catalog import entry_key, iter_entries, now_stamp, read_catalog, write_catalog
+from .checks.base import CheckContext
+from .checks.runner import CheckRunner
+from .entrymeta import is_fuzzy, mark_reviewed, provenance, reviewed_line
 from .errors import CatalogError
 from .glossary import Glossary, check_translation
-from .memory import REVIEWED_BY
 
 if TYPE_CHECKING:
     from .config import Config
@@ -108,39 +110,16 @@ def default_reviewer(config: Config | None = None, override: str | None = None) 
         return "unknown"
 
 
-def mark_reviewed(tcomment: str, reviewer: str, day: str) -> str:
-    """The translator comment with one ``reviewed-by:`` line replacing any older one."""
-    kept = [line for line in (tcomment or "").splitlines() if not line.strip().startswith(REVIEWED_BY)]
-    return "\n".join([*kept, f"{REVIEWED_BY} {reviewer} {day}"])
-
-
-def provenance(entry: polib.POEntry) -> list[str]:
-    """The ``mt: …`` / ``tm: …`` lines of an entry's extracted comment."""
-    return provenance_lines(entry.comment)
-
-
 SKIPPED_CHECKS = ("fuzzy", "untranslated")  # every entry under review is one or the other
 
 
-def qa_findings(source: str, target: str, entry: polib.POEntry, source_lang: str, target_lang: str,
-                glossary: Glossary | None) -> list[str] | None:
-    """QA findings for one entry (``l10n.checks``), or None when the QA package is unavailable."""
-    try:
-        from .checks.base import CheckContext
-        from .checks.registry import CHECK_IDS, select_checks
-    except ImportError:
-        return None
-    context = CheckContext(source_lang, target_lang, glossary, frozenset(CHECK_IDS))
-    found: list[str] = []
-    try:
-        for check in select_checks():
-            if check.check_id in SKIPPED_CHECKS or not check.applies(context) or check.ignore_flag in entry.flags:
-                continue
-            check.prepare([(source, target, entry)], context)
-            found += [f"{f.severity}: {f.message} [{f.check}]" for f in check.run(source, target, entry, context)]
-    except Exception:  # QA is advice during review; a failing check must not end the session
-        return found
-    return found
+def qa_findings(entry: polib.POEntry, catalog: list[polib.POEntry], source_lang: str, target_lang: str,
+                glossary: Glossary | None) -> list[str]:
+    """The QA findings ``l10n qa`` reports for this entry (the same runner), judged against its
+    catalogue; a check that crashes shows as an error finding, it never hides the others."""
+    runner = CheckRunner(CheckContext(source_lang, target_lang, glossary), exclude=SKIPPED_CHECKS)
+    runner.prepare(catalog)
+    return [f"{f.severity}: {f.message} [{f.check}]" for f, _ in runner.check_entry(entry)]
 
 
 def _find(po: polib.POFile, key: tuple[str, str]) -> polib.POEntry | None:
@@ -200,27 +179,24 @@ class ReviewSession:
         entry = entries[index]
         n = self.neighbours
         view = EntryView(
-            position, total, item.path, item.lang, entry.msgid, entry.msgstr, entry.fuzzy,
+            position, total, item.path, item.lang, entry.msgid, entry.msgstr, is_fuzzy(entry),
             before=[e.msgid for e in entries[max(0, index - n):index]],
             after=[e.msgid for e in entries[index + 1:index + 1 + n]],
             provenance=provenance(entry),
             previous_source=entry.previous_msgid or "",
-            reviewed_by=next((line for line in (entry.tcomment or "").splitlines() if line.startswith(REVIEWED_BY)), ""),
+            reviewed_by=reviewed_line(entry),
         )
-        self._add_hints(view, entry)
+        self._add_hints(view, entry, entries)
         return view
 
-    def _add_hints(self, view: EntryView, entry: polib.POEntry) -> None:
+    def _add_hints(self, view: EntryView, entry: polib.POEntry, catalog: list[polib.POEntry]) -> None:
         if self.tm is not None:
             view.matches = self.tm.lookup(view.source, self.source_lang, view.lang, limit=3)
         for match in self.glossary.find(view.source):
             view.terms.append(f"{match.form} → {match.term.target_for(match.form)} ({match.term.type})")
         if not view.target:
             return
-        qa = qa_findings(view.source, view.target, entry, self.source_lang, view.lang, self.glossary)
-        if qa is None:
-            qa = [f"glossary: {v.message}" for v in check_translation(self.glossary, view.source, view.target)]
-        view.findings = qa
+        view.findings = qa_findings(entry, catalog, self.source_lang, view.lang, self.glossary)
 
     def apply(self, item: ReviewItem, decision: Decision) -> str | None:
         """Save an accept or edit; returns an error message instead of saving when impossible."""
@@ -237,10 +213,7 @@ class ReviewSession:
             if forbidden:
                 return "not saved: glossary: " + "; ".join(forbidden) + " (edit again, or change the glossary)"
         entry.msgstr = text
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
-        entry.previous_msgid = entry.previous_msgctxt = entry.previous_msgid_plural = None
-        entry.tcomment = mark_reviewed(entry.tcomment, self.reviewer, self.today())
+        mark_reviewed(entry, self.reviewer, self.today())
         po.metadata["PO-Revision-Date"] = now_stamp()
         po.metadata["Last-Translator"] = self.reviewer
         write_catalog(po, item.path)

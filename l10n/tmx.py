@@ -10,7 +10,6 @@ back identical units. Parsing uses expat for line numbers in errors.
 from __future__ import annotations
 
 import codecs
-import re
 import xml.parsers.expat
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -22,6 +21,7 @@ import polib
 
 from . import __version__
 from .catalog import entry_key, iter_entries, read_catalog, write_catalog
+from .entrymeta import provenance_value, reviewed_tcomment, set_provenance
 from .errors import TMError
 from .fsutil import atomic_write_text, read_text
 from .memory import REVIEWED, Counts, TranslationMemory, Unit, catalog_units, normalize_date, now_iso
@@ -232,15 +232,21 @@ def export_po(tm: TranslationMemory, path: Path, source_lang: str, target_lang: 
         if key not in newest or newest[key].date <= unit.date:
             newest[key] = unit
     for unit in newest.values():
-        comment = f"tm: from {unit.origin}" if unit.origin else ""
-        tcomment = f"reviewed-by: {unit.reviewer} {unit.date[:10]}" if unit.reviewer else ""
-        po.append(polib.POEntry(msgid=unit.source, msgstr=unit.target, msgctxt=unit.context or None, comment=comment, tcomment=tcomment))
+        entry = polib.POEntry(msgid=unit.source, msgstr=unit.target, msgctxt=unit.context or None,
+                              tcomment=reviewed_tcomment(unit.reviewer, unit.date[:10]))
+        set_provenance(entry, f"tm: from {unit.origin}" if unit.origin else "")
+        po.append(entry)
     write_catalog(po, path)
     return len(newest)
 
 
 EXPORT_PROJECT = "l10n translation memory"
-_EXPORTED_ORIGIN = re.compile(r"^tm: from (.+)$", re.MULTILINE)
+
+
+def _exported_origin(entry: polib.POEntry) -> str:
+    """The origin an export's ``#. tm: from …`` line names, or ""."""
+    value = provenance_value(entry, "tm:")
+    return value[5:].strip() if value.startswith("from ") else ""
 
 
 def import_po(tm: TranslationMemory, path: Path, source_lang: str, target_lang: str) -> Counts:
@@ -249,8 +255,7 @@ def import_po(tm: TranslationMemory, path: Path, source_lang: str, target_lang: 
     catalogue is itself the origin."""
     po = read_catalog(path)
     ours = po.metadata.get("Project-Id-Version") == EXPORT_PROJECT
-    origins = {entry_key(e): m.group(1).strip() if (m := _EXPORTED_ORIGIN.search(e.comment or "")) else ""
-               for e in iter_entries(po)}
+    origins = {entry_key(e): _exported_origin(e) for e in iter_entries(po)}
     units = [replace(u, origin=origins.get((u.context, u.source)) or ("" if ours else u.origin))
              for u in catalog_units(po, path.name, source_lang, target_lang)]
     counts = tm.add_units(units)

@@ -22,9 +22,9 @@ from typing import Any, Callable
 
 import polib
 
-from .catalog import (PROVENANCE_PREFIXES, absorb_outside_edits, entry_key, entry_state, file_stamp, iter_entries,
-                      read_catalog, write_catalog)
+from .catalog import absorb_outside_edits, entry_key, entry_state, file_stamp, iter_entries, read_catalog, write_catalog
 from .config import Config
+from .entrymeta import is_machine_fuzzy, set_fuzzy, set_provenance
 from .engines import Engine, get_engine
 from .engines.base import (GarbageResultError, RejectedError, TransientEngineError, UnreachableError,
                            UntranslatedError, has_words)
@@ -225,18 +225,6 @@ def _echoed(result: str, masked: Masked) -> bool:
     return result.strip() == masked.text.strip() and len(words) >= 2 and not is_invariant(rest)
 
 
-def set_provenance(entry: polib.POEntry, *lines: str) -> None:
-    """Replace earlier mt:/tm:/protect: lines of the extracted comment with ``lines``."""
-    kept = [line for line in (entry.comment or "").splitlines() if not line.startswith(PROVENANCE_PREFIXES)]
-    entry.comment = "\n".join(kept + [line for line in lines if line])
-
-
-def is_machine_fuzzy(entry: polib.POEntry) -> bool:
-    """A fuzzy entry whose translation came from MT (an ``mt:`` comment line)."""
-    lines = (entry.comment or "").splitlines()
-    return entry.fuzzy and bool(entry.msgstr) and any(line.startswith("mt:") for line in lines)
-
-
 
 def _malformed(exc: EngineError) -> bool:
     """The service answered with something that is not a translation at all (an outage symptom)."""
@@ -327,11 +315,7 @@ class _Run:
         if self.summary.dry_run:
             return True
         entry.msgstr = suggestion.target
-        if suggestion.exact:
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-        elif "fuzzy" not in entry.flags:
-            entry.flags.append("fuzzy")
+        set_fuzzy(entry, not suggestion.exact)
         set_provenance(entry, suggestion.comment)
         cat.dirty = True
         return True
@@ -556,8 +540,7 @@ class _Run:
         if entry_key(entry) in cat.taken:
             return  # someone translated it while we waited for the engine
         entry.msgstr = target
-        if "fuzzy" not in entry.flags:
-            entry.flags.append("fuzzy")
+        set_fuzzy(entry)
         entry.previous_msgid = entry.previous_msgctxt = None
         set_provenance(entry, *provenance)
         cat.dirty = True

@@ -13,7 +13,8 @@ from tm_project import make_project, po_path
 from l10n.config import load_config
 from l10n.errors import TMError
 from l10n.glossary import parse_glossary_csv
-from l10n.memory import CANDIDATE_BUDGET, TranslationMemory, Unit, catalog_units, open_memory, reviewed_by
+from l10n.entrymeta import reviewer_in
+from l10n.memory import CANDIDATE_BUDGET, TranslationMemory, Unit, catalog_units, open_memory
 
 MEETING_NB = "Møtet mellom de to lederne er tirsdag 26. juli i Vladivostok."
 MEETING_EN = "The meeting between the two leaders is on Tuesday 26 July in Vladivostok."
@@ -190,7 +191,7 @@ def test_reviewer_and_date_come_from_translator_comment(tmp_path: Path) -> None:
     unit = next(catalog_units(polib.pofile(str(po_path(root, "kim"))), "kim.po", "nb", "en"))
     assert unit.reviewer == "Kari Nordmann <kari@example.org>"
     assert unit.date == "2026-11-20T00:00:00Z"
-    assert reviewed_by("no marker") == ("", "")
+    assert reviewer_in("no marker") == ("", "")
 
 
 def test_open_memory_disabled_and_bad_file(tmp_path: Path) -> None:

@@ -22,7 +22,6 @@ from l10n.review import (
     EntryView,
     ReviewSession,
     default_reviewer,
-    mark_reviewed,
 )
 
 ROWS = [
@@ -184,18 +183,20 @@ def test_reviewer_defaults(project: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert default_reviewer(config) == "Kari Nordmann <kari@example.org>"
 
 
-def test_mark_reviewed_replaces_old_marker() -> None:
-    assert mark_reviewed("note\nreviewed-by: Old 2020-01-01", "New", "2026-11-27") == "note\nreviewed-by: New 2026-11-27"
-    assert mark_reviewed("", "New", "2026-11-27") == "reviewed-by: New 2026-11-27"
+def test_a_crashing_check_is_shown_not_swallowed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in one check used to end the findings silently (``except Exception``); now it is an
+    error line of its own and the other checks' findings are still there."""
+    from l10n.checks.names import NamesCheck
 
+    def boom(*args: object) -> None:
+        raise RuntimeError("boom")
 
-def test_qa_findings_fallback_is_our_glossary_check(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import l10n.review as review
-
-    monkeypatch.setattr(review, "qa_findings", lambda *args: None)
+    monkeypatch.setattr(NamesCheck, "check_single", boom)
     ui = ScriptedUI([Decision(QUIT)])
     session(project).run(ui)
-    assert ui.shown[0].findings == ["glossary: 'Sjojgu' rendered as forbidden 'Shojo'; use 'Shoigu'"]
+    findings = ui.shown[0].findings
+    assert any(f.startswith("error: check crashed (RuntimeError: boom)") and f.endswith("[names]") for f in findings)
+    assert any("[glossary-forbidden]" in f for f in findings)
 
 
 def test_correction_reaches_second_article_exact_and_patched(project: Path) -> None:

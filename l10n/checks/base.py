@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Iterable
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 SOURCE_LANGS_NB = ("nb", "no", "nn")
+IGNORE_ALL = "ignore-all-checks"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,18 @@ class Check:
 
     def applies(self, context: CheckContext) -> bool:
         return self.language_pair is None or bool(getattr(context, self.language_pair))
+
+    def should_skip(self, flags: set[str] | frozenset[str] | list[str], context: CheckContext | None = None,
+                    *, chosen: bool = False) -> bool:
+        """Whether this check stays silent on an entry with these PO flags: ``ignore-all-checks``
+        or ``ignore-<id>``, a language pair it is not for, or (default-disabled checks) no flag
+        such as ``max-length:N`` switching it on. ``chosen``: the user asked for this check by
+        name (``qa --check ID``), so a default-disabled check runs without its flag."""
+        if IGNORE_ALL in flags or self.ignore_flag in flags:
+            return True
+        if context is not None and not self.applies(context):
+            return True
+        return self.default_disabled and not chosen and not self.enabled_by(flags)
 
     def prepare(self, pairs: Iterable[tuple[str, str, Any]], context: CheckContext) -> None:
         """Called once with every (source, target, entry) before the single checks."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..entrymeta import entry_kind
 from .base import Check, CheckContext, Finding
 from .data import length_ratio, read_words
 from .text import lang_base, links, mask
@@ -49,7 +50,7 @@ class EndPunctuationCheck(Check):
         if tgt == "question":
             return self.finding("the translation is a question, the source is not", span)
         if src == "none":
-            if _kind(entry) in ("paragraph", "quote"):
+            if entry_kind(entry) in ("paragraph", "quote"):
                 return None  # running text: the segmenter decides where sentences end
             return self.finding("the source has no end punctuation (headline?), the translation has", span)
         return self.finding("the translation lost the end punctuation", span)
@@ -67,12 +68,6 @@ def _opens_with_dash(source: str) -> bool:
 def _attributed(source: str) -> bool:
     verbs = read_words("speech-verbs-nb.txt")
     return any(m.group(1).lower() in verbs for m in _ATTRIBUTION_RE.finditer(source))
-
-
-def _kind(entry: Any) -> str:
-    """The segment kind from the extracted comment (heading, paragraph …)."""
-    comment = getattr(entry, "comment", "") or ""
-    return comment.splitlines()[0].strip() if comment else ""
 
 
 def _unbalanced(text: str) -> tuple[str, int] | None:

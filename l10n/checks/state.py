@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..entrymeta import is_fuzzy, provenance_value
 from .base import Check, CheckContext, Finding
 
 _LOWER_WORD = re.compile(r"(?<![\w/.@])[^\W\d_A-Z]{2,}\b")
@@ -34,17 +35,10 @@ class FuzzyCheck(Check):
     severity = "warning"
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> Finding | None:
-        if entry is not None and "fuzzy" in getattr(entry, "flags", ()):
-            engine = _mt_engine(entry)
+        if entry is not None and is_fuzzy(entry):
+            engine = provenance_value(entry, "mt:")
             return self.finding(f"unreviewed machine translation ({engine})" if engine else "fuzzy: not reviewed")
         return None
-
-
-def _mt_engine(entry: Any) -> str:
-    for line in (getattr(entry, "comment", "") or "").splitlines():
-        if line.startswith("mt:"):
-            return line[3:].strip()
-    return ""
 
 
 class UnchangedCheck(Check):
