@@ -1,12 +1,14 @@
 """The engine interface (Weblate's ``BatchMachineTranslation``, without Django).
 
-An engine is configured by class attributes and implements
-:meth:`Engine._translate_batch`. The public :meth:`Engine.translate_batch`
-adds the request timeout, maps every client exception to an
-:class:`~l10n.errors.EngineError` subclass whose message never contains the
-API key, and rejects empty/None/garbage results. Retrying, caching and
-concurrency live in :mod:`l10n.translate`; engines send exactly one request
-per call.
+An engine is configured by class attributes that declare what it can use
+(context, glossary, how requests may be grouped, size limits, cost model, the
+settings it reads) and implements :meth:`Engine._translate_requests` (or, for
+an engine that only sees strings, :meth:`Engine._translate_batch`). The public
+:meth:`Engine.translate_requests` adds the request timeout, maps every client
+exception to an :class:`~l10n.errors.EngineError` subclass whose message never
+contains the API key, and rejects empty/None/garbage results. Retrying,
+caching and concurrency live in :mod:`l10n.engines.runner`; engines send
+exactly one request per call.
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ import requests
 from ..errors import EngineError, RateLimitError, UnsupportedLanguageError
 from ..invariant import is_invariant
 from . import http
+from .request import Estimate, MTRequest, plain
 
 __all__ = [
     "Engine",
     "EngineError",
     "EngineTimeoutError",
     "GarbageResultError",
+    "MTRequest",
     "RateLimitError",
     "RejectedError",
     "TransientEngineError",
@@ -62,6 +66,10 @@ class RejectedError(EngineError):
     """The service refused this particular text (HTTP 400, 404, 413, 422 …)."""
 
 
+class ContextTooLongError(RejectedError):
+    """The request was over the model's context window: send fewer segments per request."""
+
+
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MARKUP = re.compile(r"<\s*(html|body|head|!doctype|div|script)\b", re.IGNORECASE)
 
@@ -76,8 +84,18 @@ class Engine:
 
     name: ClassVar[str] = ""
     label: ClassVar[str] = ""
-    batch_size: ClassVar[int] = 1
-    max_chars: ClassVar[int] = 5000
+    # -- capabilities (read by the planner and the dispatcher) --
+    uses_context: ClassVar[bool] = False  # reads MTRequest title/paragraph/before/after/examples
+    uses_glossary: ClassVar[bool] = False  # takes MTRequest.terms instead of masked terms
+    batch_unit: ClassVar[str] = "sentence"  # sentence: any mix; paragraph / article: a batch never crosses one
+    batch_size: ClassVar[int] = 1  # segments per request
+    max_batch_chars: ClassVar[int] = 0  # source characters per request (0: no limit besides batch_size)
+    max_chars: ClassVar[int] = 5000  # per segment; longer ones are cut at sentence ends
+    context_sentences: ClassVar[int] = 0  # neighbours on each side put into MTRequest.before/after
+    examples: ClassVar[int] = 0  # similar TM pairs per segment
+    cost_model: ClassVar[str] = "characters"  # characters: cost_per_million_chars; tokens: data/prices.toml
+    settings: ClassVar[tuple[str, ...]] = ()  # [translate] keys passed to the constructor
+    protect: ClassVar[str] = "all"  # all: terms + markup become tokens; markup: links/URLs/code only; none
     timeout: ClassVar[float] = 15.0
     default_workers: ClassVar[int] = 4
     default_rate_limit: ClassVar[float | None] = None
@@ -127,7 +145,21 @@ class Engine:
     def options_key(self) -> str:
         """Settings that change results (never the key), as a stable string for the cache."""
         data = {"url": self.url, **{k: v for k, v in sorted(self.options.items()) if "key" not in k}}
+        data.update(self.cache_parts())
         return json.dumps(data, sort_keys=True, default=str)
+
+    def cache_parts(self) -> dict[str, str]:
+        """Extra parts of the MT cache key (model, prompt version); the run adds context and glossary hashes."""
+        return {}
+
+    def estimate(self, requests: list[MTRequest]) -> Estimate:
+        """Characters and cost of one request (``--dry-run``, ``--max-cost``); per character here."""
+        chars = sum(len(r.text) for r in requests)
+        return Estimate(chars, chars, cost=chars * self.cost_per_million_chars / 1_000_000)
+
+    def provenance(self) -> str:
+        """What produced a translation, after ``mt:`` (model names for LLM engines)."""
+        return self.name
 
     @property
     def where(self) -> str:
@@ -135,18 +167,39 @@ class Engine:
 
     # -- translating ----------------------------------------------------
     def translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
-        """Translate ``texts`` with one request; raise an EngineError subclass on any failure."""
-        if not texts:
+        """Translate bare ``texts`` with one request (no context)."""
+        return self.translate_requests([plain(text, str(i)) for i, text in enumerate(texts, 1)], source, target)
+
+    def translate_requests(self, requests: list[MTRequest], source: str, target: str) -> list[str]:
+        """Translate ``requests`` with one call; raise an EngineError subclass on any failure.
+
+        The result list is aligned with ``requests``.
+        """
+        if not requests:
             return []
         src, tgt = self.map_source(source), self.map_target(target)
         with http.request_scope(self.timeout, reuse=self.reuse_connections) as scope:
             try:
-                results = self._translate_batch(texts, src, tgt)
+                results = self._translate_requests(requests, src, tgt)
             except EngineError as exc:
-                raise type(exc)(self.redact(str(exc))) from None
+                raise self._redacted(exc) from None
             except Exception as exc:  # third-party clients raise anything
                 raise self.map_exception(exc, scope) from None
-        return [self._check_result(text, result) for text, result in zip(texts, results, strict=True)]
+        if len(results) != len(requests):
+            raise GarbageResultError(f"{self.name}: {len(results)} translations for {len(requests)} texts")
+        return [self._check_result(req.text, result) for req, result in zip(requests, results)]
+
+    def _redacted(self, exc: EngineError) -> EngineError:
+        message = self.redact(str(exc))
+        if message == str(exc):
+            return exc
+        clone = type(exc)(message)
+        clone.__dict__.update({k: v for k, v in exc.__dict__.items() if k not in ("message",)})
+        return clone
+
+    def _translate_requests(self, requests: list[MTRequest], source: str, target: str) -> list[str]:
+        """Default for engines that see only strings: the (masked) texts."""
+        return self._translate_batch([req.text for req in requests], source, target)
 
     def _translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
         raise NotImplementedError

@@ -1,20 +1,28 @@
-"""Calling an engine robustly: rate limit, retry with backoff and jitter, chunking.
+"""Dispatching requests to an engine: a bounded window of batches in flight, retries with
+backoff and jitter, rate limiting, halving distrusted batches, chunking.
 
 deep-translator has none of this (its ``translate_batch`` is a sequential loop
-that stops at the first error), so :mod:`l10n.translate` runs every request
-through :func:`call_with_retry` on its worker threads.
+that stops at the first error), so :mod:`l10n.translate` hands its planned
+batches to a :class:`Dispatcher`, which sends each through :func:`call_with_retry`
+on worker threads. At most ``window`` batches are queued on the pool, so the
+coordinator's own work per result stays constant however many segments a run has.
 """
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import random
 import re
 import threading
 import time
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
 
 from ..errors import RateLimitError
-from .base import Engine, EngineError, EngineTimeoutError, TransientEngineError, UnreachableError
+from .base import (ContextTooLongError, Engine, EngineError, EngineTimeoutError, GarbageResultError, RejectedError,
+                   TransientEngineError, UnreachableError)
+from .request import MTRequest
 
 
 class Aborted(EngineError):
@@ -68,7 +76,7 @@ class RequestCounter:
 
 def call_with_retry(
     engine: Engine,
-    texts: list[str],
+    texts: list[str] | list[MTRequest],
     source: str,
     target: str,
     policy: RetryPolicy,
@@ -76,7 +84,10 @@ def call_with_retry(
     abort: threading.Event,
     counter: RequestCounter | None = None,
 ) -> list[str]:
-    """One logical request; retried on 429 and 5xx, twice on timeouts, once on a refused connection."""
+    """One logical request; retried on 429 and 5xx, twice on timeouts, once on a refused connection.
+
+    A 429 that says ``Retry-After`` waits that long (capped) instead of the backoff.
+    """
     attempt = 0
     while True:
         if abort.is_set():
@@ -85,15 +96,124 @@ def call_with_retry(
         if counter is not None:
             counter.add()
         try:
-            return engine.translate_batch(texts, source, target)
+            if texts and isinstance(texts[0], MTRequest):
+                return engine.translate_requests(texts, source, target)  # type: ignore[arg-type]
+            return engine.translate_batch(texts, source, target)  # type: ignore[arg-type]
         except (RateLimitError, TransientEngineError, UnreachableError) as exc:
             limit = (policy.unreachable_retries if isinstance(exc, UnreachableError)
                      else policy.timeout_retries if isinstance(exc, EngineTimeoutError) else policy.retries)
             if attempt >= limit:
                 raise
-        if abort.wait(policy.delay(attempt)):
+            wait = _retry_after(exc, policy)
+        if abort.wait(wait if wait is not None else policy.delay(attempt)):
             raise Aborted(f"{engine.name}: run stopped before this request was sent")
         attempt += 1
+
+
+def _retry_after(exc: EngineError, policy: RetryPolicy) -> float | None:
+    """The server's own ``Retry-After`` (seconds) from a 429, capped at ``max_backoff`` × 4."""
+    value = getattr(exc, "retry_after", None)
+    if value is None:
+        return None
+    return max(0.0, min(float(value), policy.max_backoff * 4))
+
+
+# -- dispatch ------------------------------------------------------------------
+
+DISTRUSTED = (GarbageResultError, RejectedError)
+
+
+@dataclass
+class Batch:
+    """Segments sent in one request: ``keys`` identify them for the caller, ``items`` are what the
+    engine gets (texts or :class:`MTRequest`s); ``tries`` counts resends of a one-segment batch."""
+
+    keys: list[Any]
+    items: list[Any]
+    source: str
+    target: str
+    tries: int = 0
+    note: dict[str, Any] = field(default_factory=dict)
+
+    def halves(self) -> list["Batch"]:
+        mid = len(self.keys) // 2
+        return [Batch(self.keys[:mid], self.items[:mid], self.source, self.target, note=dict(self.note)),
+                Batch(self.keys[mid:], self.items[mid:], self.source, self.target, note=dict(self.note))]
+
+
+class Dispatcher:
+    """Send batches on a thread pool, at most ``window`` at a time; callbacks run on the caller's thread.
+
+    A batch whose answer is distrusted (garbage, wrong ids, a misfit) or refused is split in two and
+    the halves resent, down to one segment; a one-segment batch whose answer was distrusted is
+    resent up to ``single_retries`` times before ``on_error`` gets it. ``feed`` is asked for more
+    batches whenever the queue runs low, so segments added during the run (an unmasked retry) go out too.
+    """
+
+    def __init__(self, engine: Engine, send: Callable[[Batch], list[str]], workers: int,
+                 abort: threading.Event, window: int | None = None, single_retries: int = 2) -> None:
+        self.engine, self.send, self.workers, self.abort = engine, send, workers, abort
+        self.window = window or max(2, 2 * workers)
+        self.single_retries = single_retries
+        self.queue: deque[Batch] = deque()
+        self.distrusted = 0  # batches split or resent after a distrusted answer
+
+    def run(self, feed: Callable[[], Iterable[Batch]], on_result: Callable[[Batch, list[str]], None],
+            on_error: Callable[[Batch, BaseException], None], admit: Callable[[Batch], bool] | None = None,
+            tick: Callable[[], None] | None = None, tick_every: float = 2.0) -> None:
+        pending: dict[cf.Future, Batch] = {}
+        pool = cf.ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix=f"l10n-{self.engine.name}")
+        try:
+            while True:
+                self._fill(pool, pending, feed, admit, on_error)
+                if not pending:
+                    break
+                done, _ = cf.wait(pending, timeout=tick_every, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    batch = pending.pop(future)
+                    try:
+                        results = future.result()
+                    except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                        if not self._split(batch, exc):
+                            on_error(batch, exc)
+                        continue
+                    on_result(batch, results)
+                if tick is not None:
+                    tick()
+        except BaseException:
+            self.abort.set()
+            raise
+        finally:
+            pool.shutdown(wait=not self.abort.is_set(), cancel_futures=True)
+
+    def _fill(self, pool: cf.ThreadPoolExecutor, pending: dict[cf.Future, Batch], feed: Callable[[], Iterable[Batch]],
+              admit: Callable[[Batch], bool] | None, on_error: Callable[[Batch, BaseException], None]) -> None:
+        if len(self.queue) < self.window:
+            self.queue.extend(feed())
+        while self.queue and len(pending) < self.window:
+            batch = self.queue.popleft()
+            if self.abort.is_set():
+                on_error(batch, Aborted(f"{self.engine.name}: run stopped before this request was sent"))
+                continue
+            if admit is not None and not admit(batch):
+                on_error(batch, Aborted(f"{self.engine.name}: not sent (over the cost limit)"))
+                continue
+            pending[pool.submit(self.send, batch)] = batch
+
+    def _split(self, batch: Batch, exc: BaseException) -> bool:
+        """Requeue a distrusted batch as halves (or a single segment once more); False: give up."""
+        if not isinstance(exc, DISTRUSTED) or self.abort.is_set() or getattr(exc, "final", False):
+            return False
+        if len(batch.keys) > 1:
+            self.distrusted += 1
+            self.queue.extendleft(reversed(batch.halves()))
+            return True
+        if getattr(exc, "retryable", False) and batch.tries < self.single_retries:
+            self.distrusted += 1
+            batch.tries += 1
+            self.queue.appendleft(batch)
+            return True
+        return False
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])(\s+)")

@@ -110,9 +110,40 @@ def test_timeout_hook_only_inside_scope(serve):
 
 
 def test_timeouts_retried_fewer_times():
+    """README: retries on 429, 5xx *and timeouts*; a hung server costs 3 attempts, not retries + 1 = 4."""
     from l10n.engines.base import EngineTimeoutError
 
     engine = Scripted([EngineTimeoutError("slow")] * 10)
     with pytest.raises(EngineTimeoutError):
         run(engine)
-    assert engine.calls == FAST.timeout_retries + 1
+    assert engine.calls == 3  # the literal promise, not the constant: timeout_retries=0 must fail here
+
+
+def test_a_timeout_then_an_answer_is_a_translation():
+    from l10n.engines.base import EngineTimeoutError
+
+    engine = Scripted([EngineTimeoutError("slow"), EngineTimeoutError("slow")])
+    assert run(engine, RetryPolicy(backoff=0.01, max_backoff=0.02)) == ["HEI"]
+    assert engine.calls == 3
+
+
+class RecordingEvent(threading.Event):
+    """An abort event that records how long the runner asked to wait, without waiting."""
+
+    def __init__(self):
+        super().__init__()
+        self.waits = []
+
+    def wait(self, timeout=None):
+        self.waits.append(timeout)
+        return False
+
+
+def test_retry_after_of_a_429_is_honoured():
+    error = RateLimitError("429")
+    error.retry_after = 3
+    engine = Scripted([error, RateLimitError("429 without Retry-After")])
+    abort = RecordingEvent()
+    assert run(engine, RetryPolicy(retries=2, backoff=0.001, max_backoff=1.0), abort=abort) == ["HEI"]
+    assert engine.calls == 3
+    assert abort.waits[0] == 3 and abort.waits[1] < 0.01  # the server's wait, then our own backoff

@@ -1,0 +1,109 @@
+"""The article around each catalogue entry, for engines that translate with context.
+
+A catalogue holds one entry per distinct sentence and no positions, so the
+article is read again (the ``#:`` reference names it) and segmented exactly as
+``extract`` did: that gives document order, paragraphs and the title. Without
+the source file (a catalogue sent on its own) the catalogue's own order stands
+in for the document order and paragraphs are unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from .article import read_article
+from .catalog import entry_key, iter_entries, occurrence_files
+from .config import Config
+from .engines.request import Example, MTRequest, TermHint
+from .errors import L10nError
+from .extract import article_segments
+from .glossary import Glossary
+
+Key = tuple[str, str]
+
+
+@dataclass
+class ArticleContext:
+    """Sentences of one article in document order, with the block each belongs to."""
+
+    slug: str
+    title: str = ""
+    texts: list[str] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    first: dict[Key, int] = field(default_factory=dict)
+
+    def add(self, key: Key, text: str, block: int, kind: str) -> None:
+        self.first.setdefault(key, len(self.texts))
+        self.texts.append(text)
+        self.blocks.append(block)
+        self.kinds.append(kind)
+
+    def neighbours(self, key: Key, n: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], int, str]:
+        """(before, after, paragraph, block, kind) of the first occurrence of ``key``."""
+        pos = self.first.get(key)
+        if pos is None:
+            return (), (), (), -1, ""
+        before = tuple(self.texts[max(0, pos - n):pos])
+        after = tuple(self.texts[pos + 1:pos + 1 + n])
+        block = self.blocks[pos]
+        paragraph = tuple(t for t, b in zip(self.texts, self.blocks) if b == block) if block >= 0 else ()
+        return before, after, paragraph, block, self.kinds[pos]
+
+
+def article_context(config: Config, slug: str, po: polib.POFile) -> ArticleContext:
+    """The article behind catalogue ``po``: from its source file when found, else catalogue order."""
+    source = _source_path(config, po)
+    if source is not None:
+        try:
+            article = read_article(source)
+        except (L10nError, OSError):
+            article = None
+        if article is not None:
+            ctx = ArticleContext(slug, article.title)
+            for seg in article_segments(article, config.source_language):
+                ctx.add(seg.key, seg.msgid, seg.block, seg.kind)
+            if ctx.texts:
+                return ctx
+    ctx = ArticleContext(slug)
+    for entry in iter_entries(po):
+        kind = (entry.comment or "").splitlines()[0] if entry.comment else "paragraph"
+        if not ctx.title and kind.startswith(("title", "heading")):
+            ctx.title = entry.msgid
+        ctx.add(entry_key(entry), entry.msgid, -1, kind)
+    return ctx
+
+
+def _source_path(config: Config, po: polib.POFile) -> Path | None:
+    for entry in iter_entries(po):
+        files = occurrence_files(entry)
+        if files:
+            path = config.root / files[0]
+            return path if path.is_file() else None
+    return None
+
+
+def term_hints(glossary: Glossary | None, text: str) -> tuple[TermHint, ...]:
+    """The glossary terms occurring in ``text``, each once, as the engine should see them."""
+    if not glossary:
+        return ()
+    hints: dict[str, TermHint] = {}
+    for match in glossary.find(text):
+        term = match.term
+        hints.setdefault(match.form, TermHint(match.form, term.target_for(match.form), term.forbidden,
+                                              term.alternatives, term.type, term.note))
+    return tuple(hints.values())
+
+
+def make_request(ctx: ArticleContext, entry: polib.POEntry, text: str, rid: str, neighbours: int,
+                 terms: tuple[TermHint, ...], examples: tuple[Example, ...] = ()) -> MTRequest:
+    """The request record of one entry (or one chunk of a long entry)."""
+    before, after, paragraph, block, kind = ctx.neighbours(entry_key(entry), neighbours)
+    if not kind:
+        kind = (entry.comment or "paragraph").splitlines()[0]
+    return MTRequest(id=rid, text=text, msgctxt=entry.msgctxt or "", kind=kind,
+                     article=ctx.slug, title=ctx.title, block=block, paragraph=paragraph, before=before,
+                     after=after, terms=terms, examples=examples)
