@@ -18,9 +18,11 @@ from .mechanics import (
     RepeatedWordCheck,
     WhitespaceCheck,
 )
+from .modality import ModalityCheck
 from .names import NamesCheck, NearMissCheck
 from .numbers import DatesCheck, NumberFormatCheck, NumbersCheck
 from .pitfalls import PitfallCheck
+from .units import UnitsCheck
 from .state import FuzzyCheck, UnchangedCheck, UnknownIgnoreFlagCheck, UntranslatedCheck
 
 CHECKS: tuple[type[Check], ...] = (
@@ -35,6 +37,8 @@ CHECKS: tuple[type[Check], ...] = (
     NumbersCheck,
     NumberFormatCheck,
     DatesCheck,
+    UnitsCheck,
+    ModalityCheck,
     EndPunctuationCheck,
     BracketsQuotesCheck,
     LinksCheck,

@@ -1,0 +1,102 @@
+"""Modality and reported speech, as data rules (``l10n/data/qa/modality-nb-en.tsv``).
+
+"Han kan ha drept henne" (he may have killed her) rendered "He must have killed her"
+turns a possibility into an accusation; *visstnok* (reportedly) rendered without a hedge
+turns hearsay into fact. Each Norwegian modal has a class (possibility, necessity,
+intention, advice, volition, report); each class licenses some English modal classes.
+An English modal that no source modal licenses is flagged. A source without modals is
+not judged: English often adds "will" or "could" where Norwegian needs none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .base import Check, CheckContext, Finding
+from .data import read_rows
+from .text import mask
+
+
+@dataclass(frozen=True)
+class ModalityRules:
+    source: tuple[tuple[str, re.Pattern[str]], ...]
+    target: tuple[tuple[str, re.Pattern[str]], ...]
+    licenses: dict[str, frozenset[str]]
+    hedges: dict[str, re.Pattern[str]]
+    certain: dict[str, re.Pattern[str]]
+    trigger: re.Pattern[str]
+
+
+@lru_cache(maxsize=None)
+def modality_rules(name: str = "modality-nb-en.tsv") -> ModalityRules:
+    source, target, licenses, hedges, certain = [], [], {}, {}, {}
+    for row in read_rows(name):
+        kind, cls, value = (list(row) + ["", "", ""])[:3]
+        if kind == "source":
+            source.append((cls, re.compile(value, re.IGNORECASE)))
+        elif kind == "target":
+            target.append((cls, re.compile(value, re.IGNORECASE)))
+        elif kind == "license":
+            licenses[cls] = frozenset(value.split("|"))
+        elif kind == "hedge":
+            hedges[cls] = re.compile(value, re.IGNORECASE)
+        elif kind == "certain":
+            certain[cls] = re.compile(value, re.IGNORECASE)
+    trigger = re.compile("|".join(f"(?:{p.pattern})" for _, p in target), re.IGNORECASE)
+    return ModalityRules(tuple(source), tuple(target), licenses, hedges, certain, trigger)
+
+
+def source_modals(source: str, rules: ModalityRules) -> Counter[str]:
+    """How many modals of each class the source has; each match is used up by the first rule."""
+    text = source
+    counts: Counter[str] = Counter()
+    for cls, pattern in rules.source:
+        for m in pattern.finditer(text):
+            counts[cls] += 1
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return counts
+
+
+class ModalityCheck(Check):
+    """A modal verb or a hedge of reported speech changed its meaning in translation."""
+
+    check_id = "modality"
+    name = "Modality"
+    description = ("A modal in the translation contradicts the source (kan → must, bør → will), or reported "
+                   "speech (visstnok, angivelig, skal ha) lost its hedge.")
+    severity = "error"
+    language_pair = "nb_to_en"
+
+    def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
+        rules = modality_rules()
+        src, tgt = mask(source), mask(target)
+        counts = source_modals(src, rules)
+        if not counts:
+            return []
+        found = self._reported(src, tgt, rules) if counts["report"] else []
+        if not rules.trigger.search(tgt):
+            return found
+        names = ", ".join(sorted(set(counts) - {"report"})) or "reported speech"
+        for tclass, pattern in rules.target:
+            matches = list(pattern.finditer(tgt))
+            budget = sum(n for cls, n in counts.items() if tclass in rules.licenses.get(cls, ()))
+            for m in matches[budget:] if budget < len(matches) else ():
+                found.append(self.finding(f"{m.group(0)!r} ({tclass[2:]}) has no counterpart in the source's modality "
+                                          f"({names})", m.span()))
+        return found
+
+    def _reported(self, src: str, tgt: str, rules: ModalityRules) -> list[Finding]:
+        found = []
+        hedge, certain = rules.hedges.get("report"), rules.certain.get("report")
+        where = next((p.search(src) for c, p in rules.source if c == "report" and p.search(src)), None)
+        span = where.span() if where else None
+        if certain is not None and (m := certain.search(tgt)):
+            found.append(self.finding(f"{m.group(0)!r} states as certain what the source reports as hearsay", m.span()))
+        elif hedge is not None and not hedge.search(tgt):
+            found.append(self.finding("reported speech in the source (visstnok, angivelig, skal ha …) has no hedge "
+                                      "in the translation", span, side="source", suggestion="reportedly / allegedly / is said to"))
+        return found

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks.modality import ModalityCheck, modality_rules, source_modals
+
+from .helpers import findings, passes
+
+GOOD = [
+    ("Han kan ha drept henne.", "He may have killed her."),
+    ("Du bør gå nå.", "You should go now."),
+    ("Vi må reise i morgen.", "We have to leave tomorrow."),
+    ("Hun vil komme.", "She will come."),
+    ("Han skal visstnok ha reist.", "He has reportedly left."),
+    ("Hun skal angivelig ha løyet.", "She allegedly lied."),
+    ("Kan du hjelpe meg?", "Will you help me?"),
+    ("Jeg skulle ønske jeg kunne synge.", "I wish I could sing."),
+    ("Han kom i går.", "He must have come yesterday."),  # no source modal: not judged
+    ("Det vil ikke hjelpe.", "That won't help."),
+]
+BAD = [
+    ("Han kan ha drept henne.", "He must have killed her.", "must"),
+    ("Du bør gå nå.", "You will go now.", "will"),
+    ("Vi må reise.", "We may leave.", "may"),
+    ("Hun skal visstnok ha vært der.", "She must have been there.", "must have"),
+    ("Vi kan gå, og vi kan bli.", "We can go, and we must stay.", "must"),  # one of two modals changed
+]
+
+
+@pytest.mark.parametrize("source,target", GOOD)
+def test_modality_pass(source, target):
+    assert passes(ModalityCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target,span", BAD)
+def test_modality_fail(source, target, span):
+    found = findings(ModalityCheck(), source, target)
+    assert found and any(target[f.span[0]:f.span[1]] == span for f in found)
+
+
+def test_reported_speech_needs_a_hedge():
+    found = findings(ModalityCheck(), "Han har visstnok reist.", "He has left.")
+    assert found and found[0].side == "source"
+
+
+def test_phrases_are_used_up_before_single_modals():
+    counts = source_modals("Jeg skulle ønske jeg kunne synge.", modality_rules())
+    assert counts["wish"] == 1 and counts["shall"] == 0 and counts["poss"] == 1

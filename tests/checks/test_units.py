@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks.units import UnitsCheck, quantities
+
+from .helpers import fails, findings, passes
+
+GOOD = [
+    ("Den veide 250 kg.", "It weighed 550 pounds."),  # converted, rounded
+    ("Han løp 50 km.", "He ran 31 miles."),
+    ("Det var +30 °C i går.", "It was 86 °F yesterday."),
+    ("Det tok to timer.", "It took two hours."),
+    ("Det tok en halvtime.", "It took half an hour."),
+    ("en 13 år gammel gutt", "a 13-year-old boy"),
+    ("Farten var 90 km/t.", "The speed was 90 km/h."),
+    ("Det tok ti år.", "It took a decade."),
+    ("Jordskjelvet var 20 km (15 miles) unna.", "The earthquake was 20 km (15 miles) away."),
+]
+BAD = [
+    ("Han løp 50 km.", "He ran 50 miles.", "50 miles"),
+    ("Det var +30 °C.", "It was +30 °F.", "+30 °F"),
+    ("Det tok to timer.", "It took two minutes.", "two minutes"),
+    ("Renten steg 2 prosentpoeng.", "The rate rose 2 per cent.", "2 per cent"),
+]
+
+
+@pytest.mark.parametrize("source,target", GOOD)
+def test_units_pass(source, target):
+    assert passes(UnitsCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target,span", BAD)
+def test_units_fail(source, target, span):
+    found = findings(UnitsCheck(), source, target)
+    assert found and target[found[0].span[0]:found[0].span[1]] == span
+
+
+def test_quantities_read_values_and_units():
+    (q,) = quantities("Det var minus 5 grader.", "nb")
+    assert q.values == (-5.0,) and q.unit.dimension == "temperature"
+    assert [x.unit.name for x in quantities("2,5 km og 3 timer", "nb")] == ["km", "h"]
+
+
+def test_source_without_units_is_not_judged():
+    assert passes(UnitsCheck(), "Han kom i 2015.", "He came 40 miles in 2015.")
+    assert fails(UnitsCheck(), "Han kom 4 mil.", "He came 4 miles.")  # a Norwegian mil is 10 km
