@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Iterator
 
 import polib
-from babel import Locale
 from babel.messages.plurals import get_plural
 
 from . import __version__
 from .entrymeta import PROVENANCE_PREFIXES, is_fuzzy, provenance_lines  # noqa: F401  (re-exported)
 from .errors import CatalogError
+from .languages import babel_locale, po_language
 from .fsutil import atomic_write_text, read_text
 
 WRAP_WIDTH = 79
@@ -80,12 +80,12 @@ def write_catalog(po: polib.POFile, path: Path) -> None:
 
 
 def plural_forms(lang: str) -> str:
-    plural = get_plural(Locale.parse(lang.replace("-", "_")))
+    plural = get_plural(babel_locale(lang))
     return plural.plural_forms
 
 
 def language_name(lang: str) -> str:
-    return Locale.parse(lang.replace("-", "_")).get_display_name("en") or lang
+    return babel_locale(lang).get_display_name("en") or lang
 
 
 def template_metadata(project_name: str) -> dict[str, str]:
@@ -108,7 +108,7 @@ def catalog_metadata(template: dict[str, str], lang: str, old: dict[str, str] | 
     """Header of a language catalogue: the template's, with language fields filled in and
     the translator fields of an existing catalogue kept."""
     meta = dict(template)
-    meta["Language"] = lang.replace("-", "_")
+    meta["Language"] = po_language(lang)
     meta["Language-Team"] = f"{language_name(lang)}"
     meta["Plural-Forms"] = plural_forms(lang)
     meta["PO-Revision-Date"] = now_stamp()

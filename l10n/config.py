@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError
+from .languages import normalize
 
 CONFIG_NAME = "l10n.toml"
 
@@ -52,15 +52,6 @@ fallback = "source"
 [review]
 # reviewer = "Kari Nordmann <kari@example.org>"
 """
-
-
-def normalize_language(code: str, where: str = "language") -> str:
-    """Return a canonical BCP 47 code (``nb``, ``en``, ``pt-BR``) or raise ConfigError."""
-    try:
-        locale = Locale.parse(code.replace("-", "_"))
-    except (ValueError, TypeError, UnknownLocaleError) as exc:
-        raise ConfigError(f"unknown language code {code!r} ({where})") from exc
-    return str(locale).replace("_", "-")
 
 
 @dataclass
@@ -110,7 +101,7 @@ class Config:
         """The target languages a command works on: one chosen or all configured."""
         if lang is None:
             return list(self.target_languages)
-        return [normalize_language(lang, "--lang")]
+        return [normalize(lang, "--lang")]
 
 
 def find_config(start: Path | None = None) -> Path:
@@ -155,8 +146,8 @@ def _config_from_raw(raw: dict[str, Any], path: Path) -> Config:
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets) or not targets:
         raise ConfigError("project.target_languages must be a non-empty list of language codes", path)
     try:
-        source = normalize_language(source, "project.source_language")
-        targets = [normalize_language(t, "project.target_languages") for t in targets]
+        source = normalize(source, "project.source_language")
+        targets = [normalize(t, "project.target_languages") for t in targets]
     except ConfigError as exc:
         raise ConfigError(exc.message, path) from exc
     return Config(

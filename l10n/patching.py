@@ -20,9 +20,10 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from babel import Locale
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import format_decimal
+
+from .languages import babel_locale
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -59,7 +60,7 @@ class PatchResult:
 @lru_cache(maxsize=16)
 def _calendar_names(lang: str) -> dict[str, tuple[str, int]]:
     """Lower-cased weekday and month names of ``lang`` → (kind, index)."""
-    locale = Locale.parse(lang.replace("-", "_"))
+    locale = babel_locale(lang)
     names: dict[str, tuple[str, int]] = {}
     for context in ("format", "stand-alone"):
         for index, name in get_day_names("wide", context=context, locale=locale).items():
@@ -73,10 +74,10 @@ def _calendar_names(lang: str) -> dict[str, tuple[str, int]]:
 def _number_words(lang: str) -> tuple[dict[str, int], dict[int, str]]:
     """Spelled-out numbers of ``lang``: lower-cased word → value, and value → the word to write."""
     from .errors import SegmentationError
-    from .segment_rules import normalize_language, read_word_list
+    from .segment_rules import read_word_list, rules_language
 
     try:
-        lines = read_word_list(normalize_language(lang), "number_words")
+        lines = read_word_list(rules_language(lang), "number_words")
     except SegmentationError:  # a language without the data file: no number words
         return {}, {}
     words: dict[str, int] = {}
@@ -91,7 +92,7 @@ def _number_words(lang: str) -> tuple[dict[str, int], dict[int, str]]:
 
 
 def _calendar_name(kind: str, index: int, lang: str) -> str:
-    locale = Locale.parse(lang.replace("-", "_"))
+    locale = babel_locale(lang)
     table = get_day_names if kind == WEEKDAY else get_month_names
     return table("wide", context="format", locale=locale)[index]
 
@@ -147,7 +148,7 @@ def source_differences(old: list[Token], new: list[Token]) -> list[tuple[Token, 
 
 def parse_number(text: str, lang: str) -> Decimal | None:
     """A number as written in ``lang`` (Norwegian: ``3,5``, ``3 000``)."""
-    symbols = Locale.parse(lang.replace("-", "_")).number_symbols.get("latn", {})
+    symbols = babel_locale(lang).number_symbols.get("latn", {})
     decimal = symbols.get("decimal", ".")
     group = symbols.get("group", ",")
     cleaned = text

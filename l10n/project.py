@@ -20,10 +20,11 @@ from .article import ARTICLE_SUFFIXES, Article, read_article
 from .assemble import FALLBACKS, FORMATS, BuildStats, assemble_markdown, render_blocks
 from .catalog import Counts, read_catalog, write_catalog
 from .entrymeta import has_translation, is_fuzzy
-from .config import CONFIG_NAME, DEFAULT_TOML, Config, normalize_language
+from .config import CONFIG_NAME, DEFAULT_TOML, Config
 from .errors import ArticleError, AssemblyError, CatalogError, ConfigError
 from .extract import article_segments, build_template, relative_to, same_entries
 from .fsutil import atomic_write_text
+from .languages import normalize
 from .merge import MergeStats, merge_catalog
 from .render import render_html, render_text
 from .wordcount import count_words
@@ -36,8 +37,8 @@ PARALLEL_MIN = 48  # below this many articles, starting worker processes costs m
 
 def init_project(folder: Path, source: str = "nb", targets: tuple[str, ...] = ("en",), name: str | None = None) -> Path:
     """Create l10n.toml and the standard folders; never overwrite an existing project."""
-    source = normalize_language(source, "--source")
-    targets = tuple(normalize_language(t, "--target") for t in targets)
+    source = normalize(source, "--source")
+    targets = tuple(normalize(t, "--target") for t in targets)
     config_path = folder / CONFIG_NAME
     if config_path.exists():
         raise ConfigError("a project already exists here", config_path)

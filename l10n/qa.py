@@ -23,6 +23,7 @@ from .checks.registry import CHECK_IDS
 from .checks.runner import CheckRunner, Located, entry_pairs
 from .config import Config
 from .entrymeta import comment_label, entry_status
+from .languages import from_po_language
 from .errors import QAError
 from .glossary import Glossary, load_project_glossary
 
@@ -132,7 +133,7 @@ def run_qa(
     groups: dict[str, list[tuple[str, polib.POFile]]] = defaultdict(list)
     for path in files:
         po = read_catalog(path)
-        target = (folder_lang.get(path) or po.metadata.get("Language") or lang or "en").replace("_", "-")
+        target = from_po_language(folder_lang.get(path) or po.metadata.get("Language") or lang or "en")
         groups[target].append((str(path), po))
     result = QAResult(checks=CheckRunner(CheckContext(source), checks, skip).check_ids, files=[str(p) for p in files])
     for target, catalogs in groups.items():

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import SegmentationError
-from .segment_rules import LANGUAGES, language_rules, normalize_language
+from .segment_rules import LANGUAGES, language_rules, rules_language
 from .srx import Rule, SrxDocument, read_srx, write_srx
 
 __all__ = [
@@ -175,7 +175,7 @@ def available_languages() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def get_segmenter(lang: str = "nb") -> Segmenter:
     """The compiled, cached segmenter for ``lang`` (``nb``, ``no``, ``nb-NO``, ``nn``, ``en-GB`` …)."""
-    code = normalize_language(lang)
+    code = rules_language(lang)
     if code != lang:
         return get_segmenter(code)
     return Segmenter(language_rules(code), code)
@@ -227,7 +227,7 @@ def load_srx(path: Path | str, lang: str = "nb") -> Segmenter:
 
 def export_srx(lang: str = "nb") -> str:
     """The packaged rules for ``lang`` as an SRX 2.0 document (macros expanded)."""
-    code = normalize_language(lang)
+    code = rules_language(lang)
     return write_srx({code: language_rules(code)}, [(_SRX_LANGUAGE_PATTERNS[code], code)])
 
 

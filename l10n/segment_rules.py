@@ -14,19 +14,18 @@ from functools import lru_cache
 
 from .errors import SegmentationError
 from .fsutil import package_data
+from .languages import base
 from .srx import Rule
 
 RULES_FILE = "segment.rules"
 LANGUAGES = ("en", "nb", "nn")
 _MACRO_RE = re.compile(r"\{\{(list:)?([\w.-]+)\}\}")
-_ALIASES = {"no": "nb", "nob": "nb", "nno": "nn", "eng": "en"}
 
 
-def normalize_language(lang: str) -> str:
-    """Map ``no``, ``nb-NO``, ``nb_NO``, ``en-GB`` … to a code with rules, or raise SegmentationError."""
-    code = (lang or "").strip().replace("_", "-").lower()
-    primary = code.split("-", 1)[0]
-    primary = _ALIASES.get(primary, primary)
+def rules_language(lang: str) -> str:
+    """The language whose packaged rules and word lists serve ``lang`` (``no``, ``nb-NO``,
+    ``en-GB`` …, see :func:`l10n.languages.base`), or SegmentationError."""
+    primary = base(lang)
     if primary not in LANGUAGES:
         raise SegmentationError(
             f"no segmentation rules for language {lang!r}; available: {', '.join(LANGUAGES)} (also no, nb-NO, en-GB …)"
@@ -113,5 +112,5 @@ def _parse_rule(name: str, body: configparser.SectionProxy, lang: str, defines: 
 @lru_cache(maxsize=None)
 def language_rules(lang: str) -> tuple[Rule, ...]:
     """The packaged rules for ``lang`` (any accepted alias), macros expanded."""
-    code = normalize_language(lang)
+    code = rules_language(lang)
     return parse_rules(_data_file(code, RULES_FILE), code, f"l10n/data/{code}/{RULES_FILE}")

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 from .errors import GlossaryError
 from .fsutil import atomic_write_text, read_text
 from .glossary import Glossary, Term
-from .tmx import same_language
+from .languages import same_language
 
 ENTRY_TAGS = ("termEntry", "conceptEntry")
 LANG_TAGS = ("langSet", "langSec")

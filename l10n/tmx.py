@@ -24,25 +24,15 @@ from .catalog import entry_key, iter_entries, read_catalog, write_catalog
 from .entrymeta import provenance_value, reviewed_tcomment, set_provenance
 from .errors import TMError
 from .fsutil import atomic_write_text, read_text
+from .languages import po_language, same_language
 from .memory import REVIEWED, Counts, TranslationMemory, Unit, catalog_units, normalize_date, now_iso
 
 _INLINE_CODES = ("bpt", "ept", "it", "ph", "ut")  # native codes: their content is not text
-_LANG_ALIASES = {"no": "nb", "nob": "nb", "eng": "en", "nno": "nn"}
 
 
 def tmx_date(iso: str) -> str:
     """``2026-11-27T21:00:00Z`` → ``20261127T210000Z`` (TMX's date format)."""
     return datetime.strptime(normalize_date(iso), "%Y-%m-%dT%H:%M:%SZ").strftime("%Y%m%dT%H%M%SZ")
-
-
-def same_language(code: str, wanted: str) -> bool:
-    """``nb-NO``, ``nb_NO``, ``no`` and ``nb`` are one language here; ``en-GB`` matches ``en``."""
-    a = code.lower().replace("_", "-")
-    b = wanted.lower().replace("_", "-")
-    if a == b or a.startswith(b + "-"):
-        return True
-    a0, b0 = a.split("-")[0], b.split("-")[0]
-    return _LANG_ALIASES.get(a0, a0) == _LANG_ALIASES.get(b0, b0) and "-" not in b
 
 
 def _tu(unit: Unit) -> str:
@@ -220,7 +210,7 @@ def export_po(tm: TranslationMemory, path: Path, source_lang: str, target_lang: 
     po = polib.POFile(wrapwidth=79)
     po.metadata = {
         "Project-Id-Version": EXPORT_PROJECT,
-        "Language": target_lang.replace("-", "_"),
+        "Language": po_language(target_lang),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",

@@ -9,7 +9,7 @@ import pytest
 
 from l10n.errors import TMError
 from l10n.memory import TranslationMemory, Unit
-from l10n.tmx import export_file, export_tmx, import_file, import_tmx, read_tmx, same_language
+from l10n.tmx import export_file, export_tmx, import_file, import_tmx, read_tmx
 
 DATA = Path(__file__).parent / "data" / "tm"
 
@@ -128,14 +128,6 @@ def test_po_export_reimported_keeps_origins_and_changes_nothing(tm: TranslationM
     fresh = TranslationMemory(":memory:")
     import_file(fresh, path, "nb", "en")
     assert sorted(u.origin for u in fresh.units("nb", "en")) == ["", "kim.po", "kim.po", "kim.po"]
-
-
-@pytest.mark.parametrize("code,wanted,same", [
-    ("nb-NO", "nb", True), ("no", "nb", True), ("NB_no", "nb", True), ("en-GB", "en", True),
-    ("en", "en-GB", False), ("nn", "nb", False), ("de", "en", False),
-])
-def test_same_language(code: str, wanted: str, same: bool) -> None:
-    assert same_language(code, wanted) is same
 
 
 def test_unit_dates_are_normalised() -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable
 
+from ..languages import base
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 SOURCE_LANGS_NB = ("nb", "no", "nn")
@@ -63,7 +65,7 @@ class CheckContext:
 
     @property
     def nb_to_en(self) -> bool:
-        return self.source_lang.split("-")[0] in SOURCE_LANGS_NB and self.target_lang.split("-")[0] == "en"
+        return base(self.source_lang) in SOURCE_LANGS_NB and base(self.target_lang) == "en"
 
 
 class Check:

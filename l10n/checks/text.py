@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..languages import base
+
 URL_RE = re.compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"«»“”)\]]+[^\s<>"«»“”)\].,;:!?'’]""", re.IGNORECASE)
 # Bare domains as news text cites them ("Les mer på nrk.no"), with the usual top-level domains.
 DOMAIN_RE = re.compile(
@@ -23,7 +25,8 @@ SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|[«“\"(\[]|[–—-]\s+|\n)\s*
 
 
 def lang_base(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
+    """The language whose QA data applies (``no``, ``nb-NO`` → ``nb``): :func:`l10n.languages.base`."""
+    return base(code)
 
 
 @lru_cache(maxsize=20000)
