@@ -11,7 +11,7 @@ setup(
     long_description_content_type="text/markdown",
     python_requires=">=3.11",
     packages=find_packages(include=["l10n", "l10n.*"]),
-    package_data={"l10n": ["data/*/*", "data/*"]},
+    package_data={"l10n": ["data/*/*", "data/*", "serve/templates/*.html", "serve/static/*"]},
     include_package_data=True,
     install_requires=[
         "click>=8.1,<9",
@@ -30,7 +30,16 @@ setup(
             "jsonschema>=4",
             "translate-toolkit>=3.12",
             "psutil>=5.9",  # tests/bench/test_measure.py
+            # the review desk (l10n serve) and its real-browser tests (Debian's chromium)
+            "starlette>=0.40",
+            "jinja2>=3.1",
+            "uvicorn>=0.30",
+            "python-multipart>=0.0.9",
+            "httpx>=0.27",
+            "filelock>=3.12",
+            "playwright>=1.40",
         ],
+        "serve": ["starlette>=0.40", "jinja2>=3.1", "uvicorn>=0.30", "python-multipart>=0.0.9", "filelock>=3.12"],
         "argos": ["argostranslate>=1.9"],
         # only to regenerate l10n/data/qa word lists (tools/derive_qa_wordlists.py)
         "wordlists": ["wordfreq>=3.0,<4"],

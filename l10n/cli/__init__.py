@@ -26,6 +26,7 @@ def cli() -> None:
       l10n review --lang en   # or open locales/en/LC_MESSAGES/*.po in Poedit
       l10n qa --lang en       # findings; exit 1 on errors
       l10n build --lang en    # build/en/<slug>.md
+      l10n serve              # review in the browser
 
     Settings live in l10n.toml, found by walking up from the current folder
     (override with --project DIR on each command).
@@ -47,4 +48,5 @@ cli.lazy_commands = {
     "glossary": f"{__name__}.glossary_cmds",
     "review": f"{__name__}.review_cmd",
     "qa": f"{__name__}.qa_cmd",
+    "serve": f"{__name__}.serve_cmd",
 }
