@@ -16,14 +16,15 @@ from pathlib import Path
 
 import polib
 
-from ..catalog import PROVENANCE_PREFIXES, entry_key, iter_entries, now_stamp
+from ..catalog import entry_key, iter_entries, now_stamp
+from ..entrymeta import REVIEWED_BY, mark_reviewed, set_fuzzy, set_provenance
 from ..errors import L10nError
 from ..fsutil import atomic_write_text, read_text
 from ..glossary import COLUMNS, TERM_TYPES, check_translation, parse_glossary_csv
-from ..memory import REVIEWED_BY, open_memory
-from ..review import mark_reviewed
+from ..memory import open_memory
 from .desk import Desk, NotFound, entry_id, entry_state, entry_version
-from .engine import retranslate_sentence
+from ..catalog import read_catalog
+from .engine import retranslate_entry
 from .locks import edit_catalog, file_lock
 
 ACTIONS = ("accept", "save", "reject", "retranslate")
@@ -62,24 +63,16 @@ def _reviewer_of(entry: polib.POEntry) -> str:
     return ""
 
 
-def _clear_provenance(entry: polib.POEntry) -> None:
-    entry.comment = "\n".join(c for c in (entry.comment or "").splitlines() if not c.startswith(PROVENANCE_PREFIXES))
-
-
 def _mark_reviewed(entry: polib.POEntry, text: str, reviewer: str) -> None:
     entry.msgstr = text
-    if "fuzzy" in entry.flags:
-        entry.flags.remove("fuzzy")
-    entry.previous_msgid = entry.previous_msgctxt = entry.previous_msgid_plural = None
-    kept = "\n".join(line for line in (entry.tcomment or "").splitlines() if not line.startswith(REJECTED_BY))
-    entry.tcomment = mark_reviewed(kept, reviewer, date.today().isoformat())
+    entry.tcomment = "\n".join(line for line in (entry.tcomment or "").splitlines() if not line.startswith(REJECTED_BY))
+    mark_reviewed(entry, reviewer, date.today().isoformat())
 
 
 def _reject(entry: polib.POEntry, reviewer: str) -> None:
     entry.msgstr = ""
-    if "fuzzy" in entry.flags:
-        entry.flags.remove("fuzzy")
-    _clear_provenance(entry)
+    set_fuzzy(entry, False)
+    set_provenance(entry)  # the rejected suggestion's origin no longer describes anything
     kept = [line for line in (entry.tcomment or "").splitlines() if not line.startswith((REVIEWED_BY, REJECTED_BY))]
     entry.tcomment = "\n".join([*kept, f"{REJECTED_BY} {reviewer} {date.today().isoformat()}"])
 
@@ -109,8 +102,9 @@ class Actions:
         return message
 
     def _suggest(self, lang: str, slug: str, ident: str) -> tuple[str, str]:
-        info = self.desk.entry(lang, slug, ident)  # outside the lock: the engine may take seconds
-        return retranslate_sentence(self.desk.config, info.msgid, lang, self.desk.glossary())
+        """Ask the engine outside the lock (it may take seconds); the version check comes after."""
+        po = read_catalog(self.desk.catalog_path(lang, slug))
+        return retranslate_entry(self.desk.config, slug, po, _find(po, ident), lang, self.desk.glossary())
 
     def _change(self, entry: polib.POEntry, action: str, reviewer: str, text: str | None,
                 suggestion: tuple[str, str] | None) -> str:
@@ -120,10 +114,8 @@ class Actions:
         if action == "retranslate":
             assert suggestion is not None
             entry.msgstr = suggestion[0]
-            if "fuzzy" not in entry.flags:
-                entry.flags.append("fuzzy")
-            _clear_provenance(entry)
-            entry.comment = "\n".join(c for c in [entry.comment or "", suggestion[1]] if c)
+            set_fuzzy(entry, True)
+            set_provenance(entry, suggestion[1])
             return f"new suggestion from {suggestion[1][4:]} (fuzzy: review it)"
         final = entry.msgstr if text is None else text.strip()
         if not final:

@@ -15,11 +15,11 @@ from pathlib import Path
 import polib
 
 from ..article import Article, read_article
-from ..catalog import entry_key, file_stamp, iter_entries, provenance_lines, read_catalog
+from ..catalog import entry_key, file_stamp, iter_entries, read_catalog
 from ..config import Config
 from ..errors import L10nError
 from ..glossary import Glossary, load_project_glossary
-from ..memory import REVIEWED_BY, reviewed_by
+from ..entrymeta import entry_kind, is_fuzzy, provenance, reviewed_by
 from ..project import article_paths
 from .findings import FindingCache, FindingView, risk_score
 
@@ -45,7 +45,7 @@ def entry_version(entry: polib.POEntry) -> str:
 def entry_state(entry: polib.POEntry) -> str:
     if not entry.msgstr:
         return "untranslated"
-    return "fuzzy" if entry.fuzzy else "reviewed"
+    return "fuzzy" if is_fuzzy(entry) else "reviewed"
 
 
 @dataclass
@@ -76,12 +76,11 @@ class EntryInfo:
 
 def _info(entry: polib.POEntry, findings: list[FindingView]) -> EntryInfo:
     key = entry_key(entry)
-    name, day = reviewed_by(entry.tcomment or "") if REVIEWED_BY in (entry.tcomment or "") else ("", "")
-    kind = next((c for c in (entry.comment or "").splitlines() if c and ":" not in c), "")
+    name, day = reviewed_by(entry)
     state = entry_state(entry)
     shown = findings if entry.msgstr else []
-    return EntryInfo(entry_id(key), key, entry.msgstr, state, entry_version(entry), kind,
-                     provenance_lines(entry.comment), name, day, entry.previous_msgid or "", shown,
+    return EntryInfo(entry_id(key), key, entry.msgstr, state, entry_version(entry), entry_kind(entry),
+                     provenance(entry), name, day, entry.previous_msgid or "", shown,
                      risk_score(state, shown))
 
 

@@ -1,20 +1,27 @@
-"""Retranslating one sentence from the desk through the engine layer (switch point).
+"""Retranslating one sentence from the desk through the engine layer.
 
-The engine, URL and timeout come from ``[translate]`` in l10n.toml, exactly as for
-``l10n translate``; glossary terms are protected the same way. The neighbouring
-sentences are passed to engines that read context (``uses_context``) once the
-engine layer offers per-request context; other engines get the sentence alone.
+The engine and its settings come from ``[translate]`` in l10n.toml, exactly as for
+``l10n translate``; glossary terms are protected the same way, and the sentence
+travels as an :class:`~l10n.engines.request.MTRequest` with its neighbours, its
+paragraph and the article title, so engines that translate with context see the
+article around it (others read the sentence alone).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+import polib
+
 from ..config import Config
-from ..engines.registry import get_engine
+from ..engines.request import MTRequest
 from ..errors import EngineError
 from ..glossary import Glossary
 from ..protect import Masked, MaskError, mask, unmask
+from ..translate import _make_engine  # the one place engines are built from [translate] settings
+from ..translate_context import article_context, make_request, term_hints
+
+DESK_NEIGHBOURS = 2  # sentences on each side for engines that do not say how many they want
 
 
 def configured_engine_name(config: Config) -> str | None:
@@ -22,20 +29,26 @@ def configured_engine_name(config: Config) -> str | None:
     return str(name) if name else None
 
 
-def retranslate_sentence(config: Config, source: str, lang: str, glossary: Glossary) -> tuple[str, str]:
-    """A fresh machine translation of ``source`` and its provenance line (``mt: engine date``)."""
-    settings = config.section("translate")
+def retranslate_entry(config: Config, slug: str, po: polib.POFile, entry: polib.POEntry, lang: str,
+                      glossary: Glossary) -> tuple[str, str]:
+    """A fresh machine translation of ``entry`` in its article context, and its provenance line."""
     name = configured_engine_name(config)
     if not name:
         raise EngineError("no engine configured: set [translate] engine in l10n.toml to retranslate")
-    engine = get_engine(name, url=settings.get("engine_url"), timeout=settings.get("timeout"))
+    settings = config.section("translate")
+    engine = _make_engine(name, settings, None, None)
     if not engine.machine:
         raise EngineError(f"{name} is not a machine-translation engine; set another [translate] engine")
-    masked = mask(source, glossary, engine.token_style)
-    text = engine.translate_batch([masked.text], config.source_language, lang)[0]
+    ctx = article_context(config, slug, po)
+    masked = mask(entry.msgid, glossary, engine.token_style)
+    neighbours = getattr(engine, "context_sentences", 0) or DESK_NEIGHBOURS
+    terms = term_hints(glossary, entry.msgid)
+    request = make_request(ctx, entry, masked.text, "desk", neighbours, terms)
+    text = engine.translate_requests([request], config.source_language, lang)[0]
     try:
         target = unmask(text, masked)
     except MaskError:  # the engine mangled the tokens: send it unprotected, as translate does
-        plain = Masked(source, source, engine.token_style)
-        target = unmask(engine.translate_batch([source], config.source_language, lang)[0], plain)
+        plain = MTRequest(**{**request.__dict__, "text": entry.msgid})
+        target = unmask(engine.translate_requests([plain], config.source_language, lang)[0],
+                        Masked(entry.msgid, entry.msgid, engine.token_style))
     return target.strip(), f"mt: {engine.name} {date.today().isoformat()}"

@@ -2,8 +2,9 @@
 
 :func:`catalog_findings` checks a whole catalogue (catalogue-wide checks such as
 ``inconsistent`` need every entry) and is cached on the file's stamp, so a page
-that polls does not re-run anything until someone saves. The checks run
-through ``l10n.qa``, the library behind ``l10n qa``, so the desk and the command line
+that polls does not re-run anything until someone saves; a save re-runs the checks
+for that catalogue. The checks run through the one check runner
+(:class:`l10n.checks.runner.CheckRunner`), so the desk, ``l10n review`` and ``l10n qa``
 report the same findings.
 """
 
@@ -13,10 +14,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalog import file_stamp
-from ..checks.base import SEVERITY_RANK, Finding
+from ..catalog import entry_key, file_stamp, iter_entries, read_catalog
+from ..checks.base import SEVERITY_RANK, CheckContext, Finding
+from ..checks.runner import CheckRunner
 from ..glossary import Glossary
-from ..qa import run_qa
 
 # Review state is shown as the entry's state, not repeated as a finding.
 STATE_CHECKS = frozenset({"fuzzy", "untranslated"})
@@ -57,13 +58,16 @@ class FindingCache:
 
 
 def check_catalog(path: Path, lang: str, source_lang: str, glossary: Glossary) -> dict[Key, list[FindingView]]:
-    """Every entry's findings (state checks left out), worst first."""
-    result = run_qa([path], glossary=glossary, source_lang=source_lang, lang=lang, skip=tuple(STATE_CHECKS))
+    """Every entry's findings from the one check runner (state checks left out), worst first.
+    Catalogue-wide checks are prepared on the whole catalogue, as ``l10n qa`` does."""
+    entries = list(iter_entries(read_catalog(path)))
+    runner = CheckRunner(CheckContext(source_lang, lang, glossary), exclude=STATE_CHECKS)
+    runner.prepare(entries)
     found: dict[Key, list[FindingView]] = {}
-    for finding in result.findings:
-        found.setdefault((finding.msgctxt or "", finding.msgid), []).append(_view(finding))
-    for views in found.values():
-        views.sort(key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
+    for entry in entries:
+        views = [_view(finding) for finding, _ in runner.check_entry(entry)]
+        if views:
+            found[entry_key(entry)] = sorted(views, key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
     return found
 
 

@@ -183,3 +183,29 @@ def test_publish_reports_what_blocks_and_builds_when_clean(client, project, toke
     assert fixed.json()["published"] and fixed.json()["left_out"] == 12  # 11 fuzzy sentences, the title twice
     built = (project / fixed.json()["path"]).read_text(encoding="utf-8")
     assert "The ferries are idle." in built and "Flere veier is stengt" not in built
+
+
+def test_retranslate_sends_the_article_context(client, project, token, monkeypatch):
+    from l10n.engines.base import Engine
+    from l10n.serve import engine as desk_engine
+
+    seen = []
+
+    class ContextEngine(Engine):
+        name = "context-stub"
+        uses_context = True
+        context_sentences = 1
+
+        def _translate_requests(self, requests, source, target):
+            seen.extend(requests)
+            return ["The ferries are idle." for _ in requests]
+
+    monkeypatch.setattr(desk_engine, "_make_engine", lambda *a, **k: ContextEngine())
+    response = act(client, "retranslate", FERRIES, token)
+    assert response.status_code == 200, response.text
+    (request,) = seen
+    assert request.text == FERRIES and request.title == "Uvær stenger veier"
+    assert request.before == ("Vinden nådde 41 m/s på [Lista](https://www.met.no/) i natt.",)
+    assert request.paragraph == ("Vinden nådde 41 m/s på [Lista](https://www.met.no/) i natt.", FERRIES)
+    entry = po_of(project).find(FERRIES)
+    assert entry.msgstr == "The ferries are idle." and entry.fuzzy and "mt: context-stub" in entry.comment
