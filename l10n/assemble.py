@@ -3,7 +3,8 @@
 Translations replace the source sentences inside the article's own text, so the
 block structure, Markdown markers, URLs and the whitespace between sentences
 come through untouched. With an untranslated catalogue and the ``source``
-fallback, Markdown output is the source file byte for byte.
+fallback, Markdown output is the source file byte for byte. A quotation the
+source runs over several sentences builds as one (:mod:`l10n.quotes`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import polib
 from .article import Article, Block
 from .entrymeta import is_fuzzy
 from .extract import Segment, article_segments
+from .quotes import join_quotations, joins, quote_roles
 
 FORMATS = ("md", "html", "txt")
 # A line break a translator typed into a msgstr (Poedit allows it): inside a heading,
@@ -99,9 +101,9 @@ def _render_block(block: Block, segs: list[Segment], index: dict, stats: BuildSt
                   include_fuzzy: bool, fallback: str, source_lang: str, fmt: str) -> str:
     out = []
     pos = block.start
-    for seg in segs:
+    texts = _joined_translations(block, segs, [_translation(index.get(s.key), include_fuzzy, stats) for s in segs])
+    for seg, text in zip(segs, texts):
         gap = block.text[pos - block.start : seg.start - block.start]
-        text = _translation(index.get(seg.key), include_fuzzy, stats)
         if text is None:
             text = _fallback(block.text[seg.start - block.start : seg.end - block.start], fallback, source_lang, fmt)
         if text == "" and fallback == "none":
@@ -110,6 +112,16 @@ def _render_block(block: Block, segs: list[Segment], index: dict, stats: BuildSt
         pos = seg.end
     out.append(block.text[pos - block.start :])
     return "".join(out).strip() if fallback == "none" else "".join(out)
+
+
+def _joined_translations(block: Block, segs: list[Segment], texts: list[str | None]) -> list[str | None]:
+    """One quotation where the source's runs over several sentences (“A.” “B,” → “A. B,”)."""
+    if len(segs) < 2:
+        return texts
+    sources = [block.text[s.start - block.start : s.end - block.start] for s in segs]
+    gaps = [block.text[a.end - block.start : b.start - block.start] for a, b in zip(segs, segs[1:])]
+    across = [runs and not gap.strip() for runs, gap in zip(joins(quote_roles(sources)), gaps)]
+    return join_quotations(texts, across)
 
 
 def assemble_markdown(article: Article, rendered: Rendered) -> str:
