@@ -1,9 +1,9 @@
 """Project configuration: ``l10n.toml`` at the project root.
 
 Commands find the file by walking up from the working directory, the way git
-finds ``.git``; ``--project DIR`` overrides. Each subsystem reads its own
-section through :meth:`Config.section`, so adding settings never needs a
-change here.
+finds ``.git``; ``--project DIR`` overrides. Every section and key is checked
+against :mod:`l10n.config_schema` when the file is read; each subsystem then
+reads its own, already validated, section through :meth:`Config.section`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 
+from .config_schema import locate, validate
 from .errors import ConfigError
 from .languages import normalize
 
@@ -123,33 +124,26 @@ def load_config(project: Path | None = None, start: Path | None = None) -> Confi
     else:
         path = find_config(start)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad saves a byte-order mark
+        text = path.read_text(encoding="utf-8-sig")  # Notepad saves a byte-order mark
+        raw = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError("file is not UTF-8", path) from exc
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(f"invalid TOML: {detail}", path, int(m.group(1)) if m else None) from exc
-    return _config_from_raw(raw, path)
+    validate(raw, path, text)
+    return _config_from_raw(raw, path, text)
 
 
-def _config_from_raw(raw: dict[str, Any], path: Path) -> Config:
+def _config_from_raw(raw: dict[str, Any], path: Path, text: str = "") -> Config:
     project = raw.get("project", {})
-    if not isinstance(project, dict):
-        raise ConfigError("[project] must be a table", path)
     source = project.get("source_language", "nb")
     targets = project.get("target_languages", ["en"])
-    if not isinstance(source, str):
-        raise ConfigError("project.source_language must be a string", path)
     if isinstance(targets, str):
         targets = [targets]
-    if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets) or not targets:
-        raise ConfigError("project.target_languages must be a non-empty list of language codes", path)
-    try:
-        source = normalize(source, "project.source_language")
-        targets = [normalize(t, "project.target_languages") for t in targets]
-    except ConfigError as exc:
-        raise ConfigError(exc.message, path) from exc
+    source = _language(source, "source_language", path, text)
+    targets = [_language(t, "target_languages", path, text) for t in targets]
     return Config(
         root=path.parent.resolve(),
         source_language=source,
@@ -158,3 +152,10 @@ def _config_from_raw(raw: dict[str, Any], path: Path) -> Config:
         raw=raw,
         path=path,
     )
+
+
+def _language(code: str, key: str, path: Path, text: str) -> str:
+    try:
+        return normalize(code, f"project.{key}")
+    except ConfigError as exc:
+        raise ConfigError(exc.message, path, locate(text, "project", key)) from exc
