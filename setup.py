@@ -20,6 +20,7 @@ setup(
         "deep-translator>=1.11.4,<1.12",
         "requests>=2.28,<3",
         "rapidfuzz>=3.0,<4",
+        "filelock>=3.12",
     ],
     extras_require={
         "test": [

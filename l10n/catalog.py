@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,8 +16,8 @@ from babel.messages.plurals import get_plural
 from . import __version__
 from .entrymeta import PROVENANCE_PREFIXES, is_fuzzy, provenance_lines  # noqa: F401  (re-exported)
 from .errors import CatalogError
+from .fsutil import atomic_write_text, decode_utf8
 from .languages import babel_locale, po_language
-from .fsutil import atomic_write_text, read_text
 
 WRAP_WIDTH = 79
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
@@ -32,7 +33,8 @@ def now_stamp() -> str:
 
 def read_catalog(path: Path) -> polib.POFile:
     """Parse a PO/POT file; syntax errors become CatalogError with the line number."""
-    text, legacy = _read_po_text(path)
+    data = _read_bytes(path)
+    text, legacy = _decode_po(data, path)
     _check_strings(text, path)
     try:
         po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
@@ -41,19 +43,28 @@ def read_catalog(path: Path) -> polib.POFile:
         detail = str(exc).split(" (line")[0].replace("Syntax error in po file", "PO syntax error")
         raise CatalogError(detail or "PO syntax error", path, int(m.group(1)) if m else None) from exc
     po.fpath = str(path)
+    po.source_digest = hashlib.sha256(data).hexdigest()  # what a later save compares with (locking.py)
     if legacy:  # we write UTF-8, so the header must say so
         po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     return po
 
 
-def _read_po_text(path: Path) -> tuple[str, bool]:
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise CatalogError("catalogue not found", path) from exc
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalogue: {exc.strerror}", path) from exc
+
+
+def _decode_po(data: bytes, path: Path) -> tuple[str, bool]:
     """The file's text, and whether it was decoded from a declared non-UTF-8 charset
     (gettext allows e.g. ISO-8859-1 with a matching ``Content-Type`` header)."""
     try:
-        return read_text(path, CatalogError, "catalogue"), False
+        return decode_utf8(data, CatalogError, path), False
     except CatalogError as exc:
         try:
-            data = path.read_bytes()
             m = _CHARSET.search(data[:4096])
             codec = codecs.lookup(m.group(1).decode("ascii")).name if m else "utf-8"
             if codec == "utf-8":
@@ -76,7 +87,9 @@ def _check_strings(text: str, path: Path) -> None:
 def write_catalog(po: polib.POFile, path: Path) -> None:
     """Write atomically (temporary file + rename)."""
     po.wrapwidth = WRAP_WIDTH
-    atomic_write_text(path, po.__unicode__() if hasattr(po, "__unicode__") else str(po))
+    text = po.__unicode__() if hasattr(po, "__unicode__") else str(po)
+    atomic_write_text(path, text)
+    po.source_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def plural_forms(lang: str) -> str:
@@ -177,37 +190,3 @@ class Counts:
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}
         data.update(total=self.total, total_words=self.total_words)
         return data
-
-
-def entry_state(entry: polib.POEntry) -> tuple:
-    """What a translator can change in an entry: text, flags, comments."""
-    return (entry.msgstr, tuple(sorted(entry.msgstr_plural.items())), tuple(entry.flags), entry.tcomment)
-
-
-def file_stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
-
-
-def absorb_outside_edits(po: polib.POFile, path: Path, snapshot: dict[tuple[str, str], tuple]) -> set[tuple[str, str]]:
-    """Copy into ``po`` every entry someone changed in the file on disk since ``snapshot``
-    was taken (a review or a Poedit save during a long run): their edit wins over ours.
-
-    Returns the keys of the entries taken over; ``snapshot`` is the file's state as we last
-    read or wrote it, keyed like :func:`entry_key`.
-    """
-    disk = read_catalog(path)
-    ours = {entry_key(e): e for e in po if not e.obsolete}
-    taken: set[tuple[str, str]] = set()
-    for theirs in disk:
-        key = entry_key(theirs)
-        mine = ours.get(key)
-        if mine is None or theirs.obsolete or entry_state(theirs) == snapshot.get(key):
-            continue
-        mine.msgstr, mine.msgstr_plural = theirs.msgstr, dict(theirs.msgstr_plural)
-        mine.flags, mine.tcomment, mine.comment = list(theirs.flags), theirs.tcomment, theirs.comment
-        taken.add(key)
-    return taken

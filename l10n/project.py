@@ -25,6 +25,7 @@ from .errors import ArticleError, AssemblyError, CatalogError, ConfigError
 from .extract import article_segments, build_template, relative_to, same_entries
 from .fsutil import atomic_write_text
 from .languages import normalize
+from .locking import Snapshot, catalog_lock, save_merged
 from .merge import MergeStats, merge_catalog
 from .render import render_html, render_text
 from .wordcount import count_words
@@ -176,12 +177,12 @@ def update_catalog(config: Config, slug: str, lang: str) -> UpdateResult:
         raise CatalogError("template missing (run 'l10n extract' first)", pot_path)
     pot = read_catalog(pot_path)
     po_path = config.po_path(lang, slug)
-    old = read_catalog(po_path) if po_path.exists() else None
-    po, stats = merge_catalog(pot, old, lang)
-    text = str(po)
-    changed = old is None or po_path.read_bytes() != text.encode("utf-8")
-    if changed:
-        write_catalog(po, po_path)
+    with catalog_lock(po_path):  # read-merge-write as one step: a concurrent save is never reverted
+        old = read_catalog(po_path) if po_path.exists() else None
+        po, stats = merge_catalog(pot, old, lang)
+        changed = old is None or po_path.read_bytes() != str(po).encode("utf-8")
+        if changed:
+            save_merged(po, po_path, Snapshot.of(old) if old is not None else None)
     return UpdateResult(slug, lang, po_path, stats, changed, old is None)
 
 

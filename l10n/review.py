@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 import polib
 
-from .catalog import entry_key, iter_entries, now_stamp, read_catalog, write_catalog
+from .catalog import entry_key, iter_entries, now_stamp, read_catalog
 from .checks.base import CheckContext
 from .checks.runner import CheckRunner
 from .entrymeta import is_fuzzy, mark_reviewed, provenance, reviewed_line
 from .errors import CatalogError
 from .glossary import Glossary, check_translation
+from .locking import edit_catalog
 
 if TYPE_CHECKING:
     from .config import Config
@@ -200,7 +201,10 @@ class ReviewSession:
 
     def apply(self, item: ReviewItem, decision: Decision) -> str | None:
         """Save an accept or edit; returns an error message instead of saving when impossible."""
-        po = read_catalog(item.path)
+        with edit_catalog(item.path) as po:  # under the catalogue lock: a concurrent writer merges, never reverts
+            return self._apply(po, item, decision)
+
+    def _apply(self, po: polib.POFile, item: ReviewItem, decision: Decision) -> str | None:
         entry = _find(po, item.key)
         if entry is None:
             return "this entry is no longer in the catalogue (edited elsewhere?)"
@@ -216,7 +220,6 @@ class ReviewSession:
         mark_reviewed(entry, self.reviewer, self.today())
         po.metadata["PO-Revision-Date"] = now_stamp()
         po.metadata["Last-Translator"] = self.reviewer
-        write_catalog(po, item.path)
         if self.tm is not None:
             self.tm.add(entry.msgid, text, self.source_lang, item.lang, origin=item.path.name,
                         reviewer=self.reviewer, context=entry.msgctxt or "")

@@ -16,11 +16,13 @@ are never touched.
 from __future__ import annotations
 
 import threading
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
 from .config import Config
+from .locking import run_lock
 from .engines import Engine, get_engine
 from .engines.base import (GarbageResultError, RejectedError, TransientEngineError, UnreachableError,
                            UntranslatedError, has_words)
@@ -66,6 +68,7 @@ def translate_project(
     cache_path: Path | None | bool = True,
     model: str | None = None,
     max_cost: float | None = None,
+    wait: bool = False,
 ) -> TranslateSummary:
     """Translate every untranslated entry of the chosen languages and articles.
 
@@ -81,7 +84,10 @@ def translate_project(
     run.max_cost = max_cost
     run.cache = _open_cache(config, settings, cache_path)
     run.planner.cache = run.cache
+    one_run = ExitStack()
     try:
+        if not dry_run:  # one run per project: a second stops (or, with wait, waits); see locking.run_lock
+            one_run.enter_context(run_lock(config.root, "translate", wait))
         tm, threshold = _open_tm(config)
         try:
             run.planner.collect(config.languages(lang), articles, retranslate_fuzzy, tm, threshold)
@@ -95,6 +101,7 @@ def translate_project(
             run.execute(progress)
     finally:
         run.cache.close()
+        one_run.close()
     if run.summary.fatal:
         error = EngineError(run.summary.fatal)
         error.summary = run.summary  # type: ignore[attr-defined]

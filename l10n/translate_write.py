@@ -17,8 +17,9 @@ from pathlib import Path
 
 import polib
 
-from .catalog import absorb_outside_edits, entry_key, entry_state, file_stamp, write_catalog
+from .catalog import entry_key
 from .entrymeta import set_fuzzy, set_provenance
+from .locking import Snapshot, save_merged
 
 FLUSH_MIN = 20
 FLUSH_SHARE = 0.5  # flush a catalogue once this share of its entries changed since the last write
@@ -35,17 +36,15 @@ class CatalogFile:
     po: polib.POFile
     dirty: bool = False
     unflushed: int = 0
-    stamp: tuple[int, int] | None = None  # the file as we last read or wrote it
-    snapshot: dict[tuple[str, str], tuple] = field(default_factory=dict)
+    snapshot: Snapshot | None = None  # the file as we last read or wrote it
     taken: set[tuple[str, str]] = field(default_factory=set)  # entries a person edited during the run
 
     def remember(self) -> None:
-        self.stamp = file_stamp(self.path)
-        self.snapshot = {entry_key(e): entry_state(e) for e in self.po if not e.obsolete}
+        self.snapshot = Snapshot.of(self.po)
 
     @property
     def size(self) -> int:
-        return len(self.snapshot)
+        return len(self.po)
 
 
 class Writer:
@@ -101,10 +100,8 @@ class Writer:
     def _flush_one(self, cat: CatalogFile) -> None:
         if self.dry_run:
             return
-        if file_stamp(cat.path) != cat.stamp:  # edited meanwhile: never overwrite a person's work
-            cat.taken |= absorb_outside_edits(cat.po, cat.path, cat.snapshot)
-        write_catalog(cat.po, cat.path)
-        cat.remember()
+        taken, cat.snapshot = save_merged(cat.po, cat.path, cat.snapshot)  # lock, merge edits made meanwhile, write
+        cat.taken |= taken
         self.unflushed -= cat.unflushed
         cat.dirty, cat.unflushed = False, 0
         self.dirty.pop(id(cat), None)

@@ -31,6 +31,7 @@ Examples:
   l10n translate --engine libre --engine-url http://127.0.0.1:5000/
   l10n translate --lang en --engine deepl --dry-run
   l10n translate --engine google --workers 2 --rate-limit 1 kim-putin
+  l10n translate --wait      # start when a translate already running here ends
 """)
 @lang_option
 @click.option("--engine", "-e", "engine", metavar="NAME", type=click.Choice(list(ENGINES)), default=None,
@@ -43,17 +44,19 @@ Examples:
               help="Timeout of each request.")
 @click.option("--dry-run", is_flag=True, help="Only count segments, characters and estimated cost per article.")
 @click.option("--retranslate-fuzzy", is_flag=True, help="Also refresh fuzzy entries that are still raw MT.")
+@click.option("--wait", is_flag=True,
+              help="If another translate runs on this project, wait for it to end (default: stop with an error).")
 @json_option
 @quiet_option
 @project_option
 @click.argument("articles", nargs=-1, metavar="[ARTICLE]...")
-def translate_cmd(lang, engine, engine_url, workers, rate_limit, timeout, dry_run, retranslate_fuzzy,
+def translate_cmd(lang, engine, engine_url, workers, rate_limit, timeout, dry_run, retranslate_fuzzy, wait,
                   as_json, quiet, project, articles) -> None:
     config = get_config(project)
     try:
         summary = translate_project(
             config, lang=lang, engine=engine, articles=list(articles), workers=workers, rate_limit=rate_limit,
-            engine_url=engine_url, timeout=timeout, dry_run=dry_run, retranslate_fuzzy=retranslate_fuzzy,
+            engine_url=engine_url, timeout=timeout, dry_run=dry_run, retranslate_fuzzy=retranslate_fuzzy, wait=wait,
             progress=progress_reporter("Translating", quiet or as_json),
         )
     except EngineError as exc:
