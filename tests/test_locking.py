@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -109,6 +110,7 @@ def test_edit_catalog_saves_only_a_change_and_holds_the_lock(tmp_path: Path) -> 
 
 PROBE = """
 import sys
+import threading
 import time
 from pathlib import Path
 from filelock import FileLock, Timeout
@@ -182,13 +184,21 @@ def test_two_translate_runs_send_each_segment_once(tmp_path: Path) -> None:
     project = fs.make_project(tmp_path / "p", {"a": [f"Setning {i} om været." for i in range(segments)]}, glossary=None)
     (project / "glossary.csv").write_text("source,target\n", encoding="utf-8")
     cmd = [sys.executable, "-m", "l10n", "translate", "--engine", "libre", "--workers", "2", "--project", str(project)]
-    with fs.FakeServer(fs.libre(delay=0.15)) as server:
+    gate = threading.Event()  # the engine answers nothing until both later runs have started
+
+    def slow(seen: fs.Seen) -> fs.Reply:
+        gate.wait(timeout=60)
+        return fs.libre(delay=0.01)(seen)
+
+    with fs.FakeServer(slow) as server:
         first = subprocess.Popen([*cmd, "--engine-url", server.url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         while not server.requests and first.poll() is None:  # the first run holds the lock once it sends
             time.sleep(0.02)
         later = [subprocess.Popen([*cmd, "--engine-url", server.url, *extra], stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True) for extra in ([], ["--wait"])]
-        (_, blocked_err), (_, waiting_err) = [p.communicate(timeout=120) for p in later]
+        _, blocked_err = later[0].communicate(timeout=120)
+        gate.set()
+        _, waiting_err = later[1].communicate(timeout=120)
         first.communicate(timeout=120)
     blocked, waiting = later
     assert first.returncode == 0
