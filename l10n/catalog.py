@@ -190,3 +190,13 @@ class Counts:
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}
         data.update(total=self.total, total_words=self.total_words)
         return data
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """(mtime, size) of a file, None if it is missing: a cheap "has it changed" for caches
+    (a save must compare content: see locking.Snapshot)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
