@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -121,17 +121,79 @@ def _consonant_typo(name: str, token: str) -> bool:
     return not vowel_swap
 
 
+# Letters a transliteration or an inflection may change without the name being wrong:
+# j/i/y (Zelenskyj/Zelensky), c/k, w/v, j/h (Prigozjin/Prigozhin), accents.
+_EXPLAINED_SUBS = {frozenset(p) for p in ("ji", "jy", "iy", "ck", "kq", "wv", "jh", "ee", "eé", "eè", "aä", "aå", "oö", "oø", "uü", "sz")}
+_EXPLAINED_INDELS = set("jyih'’-")
+
+
+_NB_ENDINGS = ("", "s", "er", "ene", "en", "et", "sk", "ske", "es", "as", "ar", "ere", "ens", "ets")
+_EN_ENDINGS = ("", "s", "es", "an", "ian", "ians", "ese", "ism", "ist", "ists", "ish", "ic", "ns", "n")
+
+
+def _letters(word: str) -> str:
+    return re.sub(r"[^\w]", "", word.casefold())
+
+
+@lru_cache(maxsize=50000)
+def _norm(word: str) -> str:
+    """Transliteration applied, doubled letters kept (they tell Ferguson from Fergusson)."""
+    text = word
+    for old, new in transliteration():
+        text = text.replace(old, new)
+    return re.sub(r"i+", "i", text.replace("our", "or"))
+
+
+def same_stem(name: str, token: str) -> bool:
+    """One word in two spellings or inflections: Putins/Putin's, Argentinas/Argentine,
+    Tibetansk/Tibetan, Sjojgu/Shoigu, Harbor/Harbour."""
+    a, b = _norm(_letters(name)), _norm(_letters(token))
+    stems_a = {a[:len(a) - len(e)] for e in _NB_ENDINGS if a.endswith(e) and len(a) - len(e) >= 3}
+    stems_b = {b[:len(b) - len(e)] for e in _EN_ENDINGS if b.endswith(e) and len(b) - len(e) >= 3}
+    return bool(stems_a & stems_b) or any(sb == sa + "e" for sa in stems_a for sb in stems_b)
+
+
+def is_typo(name: str, token: str) -> bool:
+    """``token`` is ``name`` with one letter dropped, doubled, added or changed (two in long
+    names) that neither transliteration, nor a vowel for a vowel (Muhammed/Muhammad), nor an
+    inflection explains: Saunders -> Sanders, Ferguson -> Fergusson."""
+    a, b = _letters(name), _letters(token)
+    if a == b or len(a) < 3 or (a[:1] != b[:1] and len(a) < 5):
+        return False
+    limit = 1 if len(a) < 7 else 2
+    if abs(len(a) - len(b)) > limit or same_stem(name, token):
+        return False
+    ops = Levenshtein.editops(a, b)
+    if not 1 <= len(ops) <= limit:
+        return False
+    unexplained = 0
+    for op in ops:
+        if op.tag == "replace":
+            pair = frozenset((a[op.src_pos], b[op.dest_pos]))
+            if pair in _EXPLAINED_SUBS or all(_VOWELS.match(c) for c in pair):
+                continue
+        elif op.tag == "delete" and a[op.src_pos] in _EXPLAINED_INDELS:
+            continue
+        elif op.tag == "insert" and b[op.dest_pos] in _EXPLAINED_INDELS:
+            continue
+        unexplained += 1
+    return unexplained > 0
+
+
 @lru_cache(maxsize=4096)
 def source_names(source: str) -> list[tuple[str, int, int]]:
     """Capitalised words that are names, not sentence starts, abbreviations or Norwegian words."""
     masked = mask(source)
     starts = sentence_starts(masked)
     matches = list(NAME_RE.finditer(masked))
+    titles = _title_spans(masked)
     found = []
     for i, m in enumerate(matches):
         word = m.group(0).rstrip("'’")
         if len(word) < 2 or m.start() in starts:
             continue
+        if any(s <= m.start() < e for s, e in titles) and not _exonym_key(word):
+            continue  # a capitalised word of an all-caps or title-case heading or quoted title
         if len(word) <= 3 and not word.isupper() and masked[m.start() + len(word): m.start() + len(word) + 1] == ".":
             continue  # Kr., Nr., St.
         in_run = (i > 0 and masked[matches[i - 1].end(): m.start()] == " ") or (
@@ -140,6 +202,57 @@ def source_names(source: str) -> list[tuple[str, int, int]]:
         if core is not None:
             found.append((core, m.start(), m.start() + len(word)))
     return found
+
+
+_QUOTED_RE = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|\"[^\"]{3,}\"")
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """Spans where capitals mark a title, not names: the whole text when it is in capitals,
+    and quoted titles in title case («The Giant Province of the Indies»)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+        return [(0, len(text))]
+    spans = []
+    for m in _QUOTED_RE.finditer(text):
+        words = [w for w in _WORDS_RE.findall(m.group(0)) if len(w) > 3]
+        if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words):
+            spans.append(m.span())
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def sentence_start_names(source: str, known: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
+    """Capitalised words opening a sentence that are names all the same: capitalised
+    mid-sentence elsewhere in the catalogue (``known``), or no Norwegian word by the
+    lexicon ("Saunders sa ...", "Yonhap melder ...")."""
+    masked = mask(source)
+    found = []
+    for start in sorted(sentence_starts(masked)):
+        m = NAME_RE.match(masked, start)
+        if m is None:
+            continue
+        word = m.group(0).rstrip("'’")
+        if len(word) < 3 or "-" in word:
+            continue
+        lower = word.lower()
+        nb = _zipf(lower, "nb")
+        if word in known or (not norwegian_word(word) and (nb < 2.5 or _zipf(lower, "en") >= nb)
+                             and not _common_noun_form(lower)):
+            found.append((word, m.start(), m.start() + len(word)))
+    return found
+
+
+_NOUN_ENDING = re.compile(r"(?:sjon|sjonen|sjoner|het|heten|heter|else|elsen|itet|iteten|ing|ingen|inger|ende|ene|erne|ernes|ert|ske|tet|isme|ismen|ist|isten)$")
+
+
+def _common_noun_form(lower: str) -> bool:
+    """A Norwegian common noun or adjective by its form, however rare: a derivational or
+    inflectional ending (segregasjon, majestet), or a compound of known words (infrarøde)."""
+    if _NOUN_ENDING.search(lower):
+        return True
+    return any(norwegian_word(lower[i:]) and len(lower) - i >= 4 for i in range(2, len(lower) - 3))
 
 
 def _zipf(word: str, lang: str) -> float:
@@ -160,6 +273,8 @@ def norwegian_word(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _verbatim(phrase: str) -> re.Pattern[str]:
+    if not re.search(r"\w", phrase):
+        return re.compile(re.escape(phrase))  # a currency symbol: "$45"
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?:['’]?(?:{_EN_SUFFIXES}))?(?![\w])", re.IGNORECASE)
 
 
@@ -168,7 +283,11 @@ def _exonym_key(word: str) -> str | None:
     table = exonyms()
     if word in table:
         return word
-    return next((k for k in table if not k.isupper() and word.startswith(k) and len(word) - len(k) <= 3), None)
+    for cut in range(len(word) - 1, max(len(word) - 4, 1), -1):  # an inflected form: Russlands, USAs, FN-sjefen
+        key, rest = word[:cut], word[cut:]
+        if key in table and (not key.isupper() or rest in ("s", "-en", "-ens", "-s")):
+            return key
+    return None
 
 
 @lru_cache(maxsize=50000)
@@ -212,6 +331,8 @@ def compound_head(word: str) -> str | None:
 
 
 def _expectations(source: str, context: CheckContext) -> list[Expectation]:
+    """What the translation must carry: glossary terms, exonyms, names; names opening a
+    sentence (origin ``start``) only count for near misses, never as missing."""
     expected: list[Expectation] = []
     covered: list[tuple[int, int]] = []
     glossary = context.glossary
@@ -232,6 +353,10 @@ def _expectations(source: str, context: CheckContext) -> list[Expectation]:
         else:
             head = compound_head(word) if len(word) >= 8 else None
             expected.append(Expectation(word, (word, head) if head else (word,), (start, end), "name"))
+    known = context.data.get("catalogue-names", frozenset())
+    for word, start, end in sentence_start_names(source, known):
+        if not any(s <= start < e for s, e in covered) and _exonym_key(word) is None:
+            expected.append(Expectation(word, (word,), (start, end), "start"))
     return expected
 
 
@@ -243,20 +368,41 @@ def _analyse(source: str, target: str, context_key: tuple) -> NameReport:
     if not expected:
         return report
     folded = target.casefold()
+    known = context.data.get("catalogue-names", frozenset())
     index: TargetIndex | None = None
     for exp in expected:
         if any(alt.casefold() in folded and _verbatim(alt).search(target) for alt in exp.alternatives):
             continue  # verbatim: the common case, no skeletons needed
         index = index or TargetIndex(target)
+        if exp.origin in ("name", "start"):
+            typo = _typo_token(exp.label, index, source, target)
+            if typo is not None:
+                report.near.append((exp, *typo))
+                continue
         if any(index.contains(alt) for alt in exp.alternatives):
             continue
         source_skeletons = {skeleton(w) for w, _, _ in source_names(source)}
-        near = _nearest(exp, index, source_skeletons, target)
-        if near is None:
+        near = _nearest(exp, index, source_skeletons, target) if exp.origin != "start" or exp.label in known or not _zipf(exp.label.lower(), "nb") else None
+        if near is None and exp.origin != "start":
             report.missing.append(exp)
-        else:
+        elif near is not None:
             report.near.append((exp, *near))
     return report
+
+
+def _typo_token(name: str, index: TargetIndex, source: str, target: str) -> tuple[str, tuple[int, int]] | None:
+    """A capitalised target word that is ``name`` misspelt, and not itself a word of the source."""
+    source_words = set(TOKEN_RE.findall(source))
+    if any(same_stem(name, token) for token, _, _ in index.tokens):
+        return None  # the name is there, inflected or transliterated
+    starts = sentence_starts(target)
+    for token, start, end in index.tokens:
+        if not token[:1].isupper() or token in source_words or not is_typo(name, token):
+            continue
+        if start in starts and len(token) <= 4 and _common_english(token):
+            continue  # "The" opening the sentence is no misspelt "Thea"
+        return token, (start, end)
+    return None
 
 
 _CONTEXTS: dict[tuple, CheckContext] = {}
@@ -264,7 +410,7 @@ _CONTEXTS: dict[tuple, CheckContext] = {}
 
 def analyse(source: str, target: str, context: CheckContext) -> NameReport:
     """Which expected names are missing from the target, and which look corrupted."""
-    key = (id(context.glossary), context.source_lang, context.target_lang)
+    key = (id(context.glossary), context.source_lang, context.target_lang, id(context.data.get("catalogue-names")))
     _CONTEXTS[key] = context
     return _analyse(source, target, key)
 
@@ -316,13 +462,20 @@ class NearMissCheck(Check):
     severity = "error"
     language_pair = "nb_to_en"
 
+    def prepare(self, pairs: Iterable[tuple[str, str, Any]], context: CheckContext) -> None:
+        """Words the catalogue capitalises inside a sentence are names where they open one too."""
+        names: set[str] = set()
+        for source, _, _ in pairs:
+            names.update(word for word, _, _ in source_names(source))
+        context.data["catalogue-names"] = frozenset(names)
+
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
         found = []
         forbidden = {f.casefold() for term in context.glossary.terms for f in term.forbidden} if context.glossary else set()
         for exp, token, span in analyse(source, target, context).near:
             if token.casefold() in forbidden:
                 continue  # glossary-forbidden already names it
-            if exp.origin == "name":
+            if exp.origin in ("name", "start"):
                 found.append(self.finding(f"{token!r} looks like a corrupted form of the source name {exp.label!r}", span))
             else:
                 want = exp.alternatives[0]

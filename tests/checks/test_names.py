@@ -35,6 +35,24 @@ NEAR = [
     # one consonant dropped is a corrupted name, not another ending of the same stem
     ("Generalsekretær Jens Stoltenberg kom.", "Secretary General Jens Stoltenbeg arrived.", "Stoltenbeg"),
     ("Mikhail Misjustin møtte Xi.", "Mikhail Mishutin met Xi.", "Mishutin"),
+    # one letter dropped or doubled in a name copied as it stands
+    ("Det sa Saunders i går.", "So said Sanders yesterday.", "Sanders"),
+    ("Det sa trener Ferguson.", "So said coach Fergusson.", "Fergusson"),
+    # names opening a sentence: no Norwegian word by the lexicon
+    ("Sjojgu ble tatt i går.", "Shojo was taken yesterday.", "Shojo"),
+    ("Yonhap melder dette.", "Yonghap reports this.", "Yonghap"),
+    ("Saunders kom i går.", "Sanders came yesterday.", "Sanders"),
+    ("Ferguson vant.", "Fergusson won.", "Fergusson"),
+]
+START_GOOD = [
+    ("Saunders kom i går.", "Saunders came yesterday."),
+    ("Argentinas president kom.", "The Argentine president came."),  # an ending, not a typo
+    ("Tibetansk buddhisme er gammel.", "Tibetan Buddhism is old."),
+    ("Han kom.", "He came."),
+    ("Det melder USAs ambassade.", "The US's embassy says so."),
+    ("Hun bor i Haag.", "She lives in The Hague."),
+    ("Prisen er 45 USD.", "The price is $45."),
+    ("VI MÅ REDDE NORGE NÅ", "WE MUST SAVE NORWAY NOW"),
 ]
 
 
@@ -66,3 +84,16 @@ def test_skeleton_transliteration():
 def test_names_only_for_norwegian_source():
     assert not NamesCheck().applies(context("en", "nb"))
     assert not NearMissCheck().applies(context("en", "nb"))
+
+
+@pytest.mark.parametrize("source,target", START_GOOD)
+def test_names_at_sentence_start_and_false_positive_families_pass(source, target):
+    assert passes(NamesCheck(), source, target)
+    assert passes(NearMissCheck(), source, target)
+
+
+def test_catalogue_capitalisation_makes_a_sentence_start_a_name():
+    check, ctx = NearMissCheck(), context()
+    check.prepare([("Det sa Tom i går.", "", None)], ctx)
+    assert check.run("Tom kom.", "Tod came.", None, ctx)
+    assert not NearMissCheck().run("Tom kom.", "Tod came.", None, context())  # "tom" is a Norwegian word
