@@ -36,6 +36,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import psutil
@@ -322,3 +323,73 @@ def machine() -> str:
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (f"machine: {len(os.sched_getaffinity(0))} cores usable ({os.cpu_count()} online), "
             f"load average {load}, Python {sys.version.split()[0]}")
+
+
+@dataclass
+class Comparison:
+    """Ours and the peer, parallel and one core, from interleaved runs (same load for both)."""
+
+    ours: Series
+    peer: Series
+    ours_one: Series
+    peer_one: Series
+
+    def report(self, ours_name: str, peer_name: str) -> str:
+        one = bool(self.ours_one.runs and self.peer_one.runs)
+        return compare(ours_name, self.ours, peer_name, self.peer,
+                       self.ours_one if one else None, self.peer_one if one else None)
+
+
+def side_by_side(ours: Callable[[bool], Measurement], peer: Callable[[bool], Measurement], runs: int = 3,
+                 one_core: bool = True, setup: Callable[[], Any] | None = None) -> Comparison:
+    """``runs`` rounds of ours, peer (parallel), then ours, peer pinned to one core.
+
+    Each callable receives ``one_core`` and returns one Measurement; interleaving the
+    tools within each round means a change in machine load hits both alike.
+    """
+    result = Comparison(Series(), Series(), Series(), Series())
+    modes = [(False, result.ours, result.peer)] + ([(True, result.ours_one, result.peer_one)] if one_core else [])
+    for _ in range(runs):
+        for pinned, ours_series, peer_series in modes:
+            if setup is not None:
+                setup()
+            ours_series.runs.append(ours(pinned))
+            peer_series.runs.append(peer(pinned))
+    return result
+
+
+def shared_data() -> Path:
+    """``../shared/data`` relative to the repository (for a git worktree: relative to the main checkout).
+
+    ``L10N_BENCH_DATA`` overrides it.
+    """
+    if os.environ.get("L10N_BENCH_DATA"):
+        return Path(os.environ["L10N_BENCH_DATA"])
+    repo = Path(__file__).resolve().parents[1]
+    candidates = [repo.parent / "shared" / "data"]
+    try:
+        common = subprocess.run(["git", "rev-parse", "--path-format=absolute", "--git-common-dir"], cwd=repo,
+                                capture_output=True, text=True, check=True).stdout.strip()
+        candidates.append(Path(common).parent.parent / "shared" / "data")
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    for path in candidates:
+        if path.is_dir():
+            return path
+    sys.exit(f"no benchmark data: expected {candidates[0]} (or set L10N_BENCH_DATA)")
+
+
+def norwegian_sentences(data: Path | None = None) -> list[str]:
+    """The ``nob`` column of every ../shared/data/parallel/*.tsv (by header, not by position)."""
+    folder = (data or shared_data()) / "parallel"
+    sentences: list[str] = []
+    for path in sorted(folder.glob("*.tsv")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        column = lines[0].split("\t").index("nob")
+        for line in lines[1:]:
+            cells = line.split("\t")
+            if len(cells) > column and cells[column].strip():
+                sentences.append(cells[column].strip())
+    if not sentences:
+        sys.exit(f"no Norwegian sentences in {folder}")
+    return sentences
