@@ -10,7 +10,8 @@ For each run it reports
   (``PR_SET_CHILD_SUBREAPER``) and reaped too,
 * peak memory of the WHOLE process tree: every ~20 ms the PSS (RSS where PSS is
   unreadable) of the child and all its descendants is summed; the peak sum is
-  reported, never less than the largest single process's ``ru_maxrss``.
+  reported (a process living less than one interval may be missed; ``ru_maxrss``
+  is no floor, as after fork + exec it carries the parent's high-water mark).
 
 ``one_core=True`` runs the same workload pinned to one CPU
 (``os.sched_setaffinity``, inherited by every descendant) with
@@ -173,8 +174,9 @@ def _wait(pid: int, start: float, interval: float) -> tuple[float, float, int, i
     wall = time.perf_counter() - start
     sampler.stop()
     cpu = usage.ru_utime + usage.ru_stime + _reap_orphans(sampler, pid)
-    peak = max(sampler.peak, usage.ru_maxrss * 1024)
-    return wall, cpu, os.waitstatus_to_exitcode(status), peak, sampler
+    # ru_maxrss is not used as a floor: after fork/vfork + exec it carries the PARENT's
+    # high-water RSS, which would credit the bench process's own memory to the workload.
+    return wall, cpu, os.waitstatus_to_exitcode(status), sampler.peak, sampler
 
 
 def measure_command(cmd: Sequence[str], *, cwd: str | os.PathLike | None = None,
@@ -228,7 +230,11 @@ def measure_commands(steps: Sequence[tuple[str, Sequence[str]]], **kwargs: Any) 
 
 def measure_call(fn: Callable[..., Any], *args: Any, one_core: bool = False, interval: float = INTERVAL,
                  **kwargs: Any) -> Measurement:
-    """Run ``fn(*args, **kwargs)`` in a forked child; its (picklable) return value comes back as ``value``."""
+    """Run ``fn(*args, **kwargs)`` in a forked child; its (picklable) return value comes back as ``value``.
+
+    The child inherits what this process has imported and allocated; PSS charges it
+    only its share of those shared pages. Prefer measure_command when start-up matters.
+    """
     cpu_id = one_core_cpu()
     read_fd, write_fd = os.pipe()
     start = time.perf_counter()
@@ -305,16 +311,15 @@ def ratio_line(ours: Series, peer: Series) -> str:
 
 
 def compare(ours_name: str, ours: Series, peer_name: str, peer: Series,
-            ours_one: Series | None = None, peer_one: Series | None = None) -> str:
-    """The lines every bench prints: ours, peer, ratio — parallel and (if given) one core."""
+            ours_one: Series | None = None, peer_one: Series | None = None, mode: str = "parallel") -> str:
+    """The lines every bench prints: ours, peer, ratio — in ``mode`` and (if given) on one core."""
     width = max(len(ours_name), len(peer_name)) + 12
-    lines = [f"{ours_name + ' (parallel)':{width}} {ours.summary()}",
-             f"{peer_name + ' (parallel)':{width}} {peer.summary()}",
-             f"{'ratio (parallel)':{width}} {ratio_line(ours, peer)}"]
-    if ours_one is not None and peer_one is not None:
-        lines += [f"{ours_name + ' (one core)':{width}} {ours_one.summary()}",
-                  f"{peer_name + ' (one core)':{width}} {peer_one.summary()}",
-                  f"{'ratio (one core)':{width}} {ratio_line(ours_one, peer_one)}"]
+    blocks = [(mode, ours, peer)] + ([("one core", ours_one, peer_one)] if ours_one and peer_one else [])
+    lines = []
+    for label, mine, theirs in blocks:
+        lines += [f"{ours_name + f' ({label})':{width}} {mine.summary()}",
+                  f"{peer_name + f' ({label})':{width}} {theirs.summary()}",
+                  f"{f'ratio ({label})':{width}} {ratio_line(mine, theirs)}"]
     return "\n".join(lines)
 
 
@@ -340,22 +345,29 @@ class Comparison:
                        self.ours_one if one else None, self.peer_one if one else None)
 
 
-def side_by_side(ours: Callable[[bool], Measurement], peer: Callable[[bool], Measurement], runs: int = 3,
-                 one_core: bool = True, setup: Callable[[], Any] | None = None) -> Comparison:
-    """``runs`` rounds of ours, peer (parallel), then ours, peer pinned to one core.
+def rounds(workloads: dict[str, Callable[[bool], Measurement]], runs: int = 3,
+           one_core: bool = True) -> dict[tuple[str, bool], Series]:
+    """``runs`` rounds of every workload, parallel then pinned to one core, interleaved.
 
     Each callable receives ``one_core`` and returns one Measurement; interleaving the
-    tools within each round means a change in machine load hits both alike.
+    tools within each round means a change in machine load hits all of them alike.
+    Result keys: (name, one_core).
     """
-    result = Comparison(Series(), Series(), Series(), Series())
-    modes = [(False, result.ours, result.peer)] + ([(True, result.ours_one, result.peer_one)] if one_core else [])
+    modes = [False, True] if one_core else [False]
+    result = {(name, mode): Series() for mode in modes for name in workloads}
     for _ in range(runs):
-        for pinned, ours_series, peer_series in modes:
-            if setup is not None:
-                setup()
-            ours_series.runs.append(ours(pinned))
-            peer_series.runs.append(peer(pinned))
+        for mode in modes:
+            for name, run in workloads.items():
+                result[(name, mode)].runs.append(run(mode))
     return result
+
+
+def side_by_side(ours: Callable[[bool], Measurement], peer: Callable[[bool], Measurement], runs: int = 3,
+                 one_core: bool = True) -> Comparison:
+    """Ours and the peer, ``runs`` interleaved rounds, parallel and (if asked) one core."""
+    got = rounds({"ours": ours, "peer": peer}, runs, one_core)
+    return Comparison(got[("ours", False)], got[("peer", False)], got.get(("ours", True), Series()),
+                      got.get(("peer", True), Series()))
 
 
 def shared_data() -> Path:

@@ -8,9 +8,16 @@ lead-in phrases), then measures
    p50/p95 latency; goal p95 <= 10 ms;
 2. pre-translating a 1,000-entry catalogue with ``TranslationMemory.pretranslate``
    against Translate Toolkit's ``pretranslate --tm`` given the same memory as a
-   PO file, as a ratio; goal >= 10x.
+   PO file. Every tool runs as its own process (start-up included):
+     l10n, memory built: opens the SQLite memory built beforehand, fills, saves;
+     l10n, with build:   builds the SQLite memory from the same memory.po the peer
+                         reads (``TranslationMemory.import_catalog``), then fills —
+                         the fair comparison, since the peer loads its memory every run;
+     peer:               ``pretranslate --tm memory.po``.
+   --runs rounds, interleaved, on all cores and pinned to one core (bench/measure.py):
+   wall, CPU of all processes, whole-tree peak memory, median [min–max], ratios.
 
-Usage: python bench/tm.py [--units 100000] [--lookups 1000] [--entries 1000] [--data DIR]
+Usage: python bench/tm.py [--units 100000] [--lookups 1000] [--entries 1000] [--runs 3] [--data DIR]
 """
 
 from __future__ import annotations
@@ -20,7 +27,6 @@ import csv
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +41,10 @@ from babel.dates import get_day_names  # noqa: E402
 
 from l10n.memory import TranslationMemory, Unit  # noqa: E402
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "parallel"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import compare, machine, measure_command, ratio_line, repeat, rounds, shared_data  # noqa: E402
+
+DEFAULT_DATA = shared_data() / "parallel"
 LEADS = [
     ("", ""), ("Ifølge NTB", "According to NTB"), ("Ifølge Reuters", "According to Reuters"),
     ("Det melder NRK", "NRK reports"), ("I går", "Yesterday"), ("I dag", "Today"),
@@ -145,10 +154,13 @@ def write_catalog(path: Path, texts: list[str]) -> None:
     po.save(str(path))
 
 
-def ours(tm_path: Path, catalog: Path, out: Path) -> tuple[float, int, int]:
-    """Open the memory, fill the catalogue, save it: the whole job, in process."""
-    start = time.perf_counter()
+def ours(tm_path: Path, catalog: Path, out: Path, build_from: Path | None = None) -> tuple[int, int]:
+    """Open (or first build) the memory, fill the catalogue, save it: the whole job."""
+    if build_from is not None:
+        tm_path.unlink(missing_ok=True)
     tm = TranslationMemory(tm_path)
+    if build_from is not None:
+        tm.import_catalog(build_from, "nb", "en")
     po = polib.pofile(str(catalog))
     exact = fuzzy = 0
     for entry in po:
@@ -164,27 +176,15 @@ def ours(tm_path: Path, catalog: Path, out: Path) -> tuple[float, int, int]:
             fuzzy += 1
     po.save(str(out))
     tm.close()
-    return time.perf_counter() - start, exact, fuzzy
+    return exact, fuzzy
 
 
-def translate_toolkit(tm_po: Path, catalog: Path, out: Path) -> tuple[float, float, int]:
-    """Wall time of ``pretranslate --tm``, and of its interpreter start-up alone."""
+def compare_pretranslate(units: list[Unit], tm_path: Path, work: Path, entries: int, rng: random.Random,
+                         runs: int) -> None:
+    """Fill the same catalogue from the same memory with our code and with Translate Toolkit."""
     exe = shutil.which("pretranslate")
     if exe is None:
-        raise SystemExit("Translate Toolkit's pretranslate is not installed")
-    start = time.perf_counter()
-    subprocess.run([exe, "--version"], check=True, capture_output=True)
-    startup = time.perf_counter() - start
-    start = time.perf_counter()
-    subprocess.run([exe, "--progress=none", "--tm", str(tm_po), "-t", str(catalog), "-i", str(catalog), "-o", str(out)],
-                   check=True, capture_output=True)
-    wall = time.perf_counter() - start
-    filled = sum(1 for e in polib.pofile(str(out)) if e.msgstr)
-    return wall, startup, filled
-
-
-def compare_pretranslate(units: list[Unit], tm_path: Path, work: Path, entries: int, rng: random.Random) -> None:
-    """Fill the same catalogue from the same memory with our code and with Translate Toolkit."""
+        raise SystemExit("Translate Toolkit's pretranslate is not installed: pip install -e '.[bench]'")
     catalog = work / "article.po"
     write_catalog(catalog, queries(units, entries, rng))
     tm_po = work / "memory.po"
@@ -193,13 +193,31 @@ def compare_pretranslate(units: list[Unit], tm_path: Path, work: Path, entries: 
     for unit in units:
         po.append(polib.POEntry(msgid=unit.source, msgstr=unit.target))
     po.save(str(tm_po))
-    our_time, exact, fuzzy = ours(tm_path, catalog, work / "ours.po")
-    print(f"l10n pretranslate: {our_time:.2f} s for {entries} entries ({exact} exact, {fuzzy} fuzzy)")
-    tt_wall, tt_start, tt_filled = translate_toolkit(tm_po, catalog, work / "tt.po")
-    tt_time = tt_wall - tt_start
-    print(f"Translate Toolkit pretranslate --tm: {tt_wall:.2f} s wall, {tt_time:.2f} s without "
-          f"{tt_start:.2f} s start-up ({tt_filled} filled)")
-    print(f"ratio: {tt_time / our_time:.1f}x faster (wall: {tt_wall / our_time:.1f}x)")
+    me = [sys.executable, __file__, "--as-ours", "--catalog", str(catalog)]
+    workloads = {
+        "l10n, memory built": lambda one: measure_command(
+            me + ["--tm", str(tm_path), "--out", str(work / "ours.po")], one_core=one),
+        "l10n, with build": lambda one: measure_command(
+            me + ["--tm", str(work / "fresh.sqlite"), "--build-from", str(tm_po), "--out", str(work / "ours2.po")],
+            one_core=one),
+        "peer": lambda one: measure_command(
+            [exe, "--progress=none", "--tm", str(tm_po), "-t", str(catalog), "-i", str(catalog),
+             "-o", str(work / "tt.po")], one_core=one),
+    }
+    startup = repeat(lambda: measure_command([exe, "--version"]), runs=runs)
+    got = rounds(workloads, runs=runs)
+    filled = {name: sum(1 for e in polib.pofile(str(work / f)) if e.msgstr)
+              for name, f in (("l10n", "ours.po"), ("l10n with build", "ours2.po"), ("peer", "tt.po"))}
+    print(f"pre-translating {entries} entries; {runs} runs per tool and mode, interleaved; "
+          f"filled: {', '.join(f'{k} {v}' for k, v in filled.items())}")
+    peer_name = "Translate Toolkit pretranslate --tm"
+    for one in (False, True):
+        mode = "one core" if one else "parallel"
+        print(f"-- {mode}")
+        print(compare("l10n, with build", got[("l10n, with build", one)], peer_name, got[("peer", one)], mode=mode))
+        print(f"{'l10n, memory built':40} {got[('l10n, memory built', one)].summary()}")
+        print(f"{'ratio, memory built':40} {ratio_line(got[('l10n, memory built', one)], got[('peer', one)])}")
+    print(f"peer interpreter start-up alone (pretranslate --version): {startup.summary()}")
 
 
 def main() -> None:
@@ -210,7 +228,17 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--exhaustive", type=int, default=200, help="lookups also scored against every unit")
+    parser.add_argument("--runs", type=int, default=3, help="runs per tool and mode")
+    parser.add_argument("--as-ours", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--tm", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--catalog", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--build-from", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.as_ours:  # one measured run of our side, in its own process
+        print(*ours(args.tm, args.catalog, args.out, args.build_from))
+        return
+    print(machine())
     rng = random.Random(args.seed)
     pairs = read_pairs(args.data)
     units = variants(pairs, args.units, rng)
@@ -220,7 +248,8 @@ def main() -> None:
         tm = TranslationMemory(tm_path)
         start = time.perf_counter()
         tm.add_units(units, supersede=False)
-        print(f"memory: {len(tm):,} units from {len(pairs):,} pairs, built in {time.perf_counter() - start:.1f} s")
+        print(f"memory: {len(tm):,} units from {len(pairs):,} pairs, built in {time.perf_counter() - start:.1f} s "
+              f"(in process, from Unit objects)")
         texts = queries(units, args.lookups, rng)
         bench_lookups(tm, texts[:50])  # warm the page cache
         times = bench_lookups(tm, texts)
@@ -229,7 +258,7 @@ def main() -> None:
               f"max {max(times):.1f} ms, mean {statistics.mean(times):.2f} ms; {hits} with a match >= 75%")
         print(exhaustive_agreement(tm, units, texts[: args.exhaustive]))
         tm.close()
-        compare_pretranslate(units, tm_path, work, args.entries, rng)
+        compare_pretranslate(units, tm_path, work, args.entries, rng, args.runs)
 
 
 if __name__ == "__main__":
