@@ -83,8 +83,8 @@ SCHEMA: dict[str, dict[str, Setting]] = {
         "email": STRING,
         "region": STRING,
     },
-    "glossary": {"path": PATH},
-    "memory": {"path": PATH, "fuzzy_threshold": _integer(0, 100), "enabled": BOOL},
+    "glossary": {"path": Setting('a path, or "" for no glossary', _string)},
+    "memory": {"path": Setting('a path, or "" for no memory', _string), "fuzzy_threshold": _integer(0, 100), "enabled": BOOL},
     "build": {"format": _choice(*BUILD_FORMATS), "fallback": _choice(*BUILD_FALLBACKS)},
     "review": {"reviewer": STRING},
 }

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from .config import Config
 
+DEFAULT_GLOSSARY = "glossary.csv"
 COLUMNS = ("source", "target", "type", "forbidden", "note")
 TERM_TYPES = ("name", "term", "dnt")
 _POSSESSIVE = ("'s", "’s", "s", "'", "’")
@@ -195,19 +196,23 @@ def load_glossary(path: Path) -> Glossary:
 
 
 def load_project_glossary(config: Config, override: Path | str | None = None) -> Glossary:
-    """The project's glossary: ``override`` (must exist) or ``[glossary] path`` (optional).
+    """The project's glossary: ``override`` or the configured ``[glossary] path`` (each must
+    exist: a misspelt path would silently check nothing), else ``glossary.csv`` if present.
 
-    A project without a glossary gets an empty one, so callers never branch on None.
+    A project without a glossary (none configured, or ``path = ""``) gets an empty one, so
+    callers never branch on None.
     """
     if override is not None:
         return load_glossary(Path(override))
-    setting = config.section("glossary").get("path", "glossary.csv")
+    section = config.section("glossary")
+    setting = section.get("path", DEFAULT_GLOSSARY)
     if not setting:
         return Glossary([])
-    if not isinstance(setting, str):
-        raise GlossaryError("glossary.path must be a string", config.path)
     path = config.resolve(setting)
     if not path.exists():
+        if "path" in section:
+            raise GlossaryError(f"glossary.path: {setting} does not exist (create it, or set "
+                                "path = \"\" for no glossary)", config.path)
         return Glossary([], path)
     return load_glossary(path)
 

@@ -21,11 +21,11 @@ from .catalog import iter_entries, occurrence_files, read_catalog
 from .checks.base import SEVERITY_RANK, CheckContext, Finding
 from .checks.registry import CHECK_IDS
 from .checks.runner import CheckRunner, Located, entry_pairs
-from .config import Config
+from .config import Config, find_config, load_config
 from .entrymeta import comment_label, entry_status
-from .languages import from_po_language
-from .errors import QAError
+from .errors import ConfigError, QAError
 from .glossary import Glossary, load_project_glossary
+from .languages import from_po_language
 
 FAIL_LEVELS = ("error", "warning", "never")
 PARALLEL_MIN = 3000  # entries; below this, forking workers costs more than it saves
@@ -110,6 +110,29 @@ def project_paths(config: Config, lang: str | None) -> list[Path]:
     return found
 
 
+def project_of(path: Path) -> Config | None:
+    """The project a file or folder belongs to (nearest l10n.toml above it), or None."""
+    start = path if path.is_dir() else path.parent
+    try:
+        found = find_config(start)
+    except ConfigError:
+        return None  # no project: a bare PO file is checked on its own
+    return load_config(found)
+
+
+def _folder_languages(files: list[Path], config: Config | None) -> dict[Path, str]:
+    """A project's catalogue is in the language of its folder, whatever its header says."""
+    if config is None:
+        return {}
+    locales = config.locales_dir.resolve()
+    found = {}
+    for path in files:
+        folder = path.resolve().parent
+        if folder.name == "LC_MESSAGES" and folder.parent.parent == locales:
+            found[path] = folder.parent.name
+    return found
+
+
 def run_qa(
     paths: Sequence[Path] | None = None,
     config: Config | None = None,
@@ -119,16 +142,17 @@ def run_qa(
     skip: Sequence[str] = (),
     source_lang: str | None = None,
 ) -> QAResult:
-    """Check catalogues: ``paths`` if given, else the project's for ``lang`` (or every target)."""
-    folder_lang: dict[Path, str] = {}  # a project's catalogue: its folder is its language, whatever the header says
+    """Check catalogues: ``paths`` if given, else the project's for ``lang`` (or every target).
+    With a ``config`` (the project the paths are in), its glossary and source language apply."""
     if paths:
         files = collect_paths(paths)
     elif config is not None:
         files = project_paths(config, lang)
-        folder_lang = {path: path.parent.parent.name for path in files}
-        glossary = glossary if glossary is not None else load_project_glossary(config)
     else:
         raise QAError("nothing to check: give PO files or folders, or run inside a project")
+    folder_lang = _folder_languages(files, config)
+    if config is not None and glossary is None:
+        glossary = load_project_glossary(config)
     source = source_lang or (config.source_language if config else "nb")
     groups: dict[str, list[tuple[str, polib.POFile]]] = defaultdict(list)
     for path in files:

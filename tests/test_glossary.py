@@ -129,7 +129,13 @@ def test_check_catalog_lists_lines(tmp_path: Path) -> None:
 def test_load_project_glossary(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {})
     config = load_config(root)
-    assert load_project_glossary(config) == Glossary([], root / "glossary.csv")
+    with pytest.raises(GlossaryError, match=r"l10n\.toml: glossary\.path: glossary\.csv does not exist"):
+        load_project_glossary(config)  # configured but missing: silently checking nothing was the bug
+    del config.raw["glossary"]["path"]
+    assert load_project_glossary(config) == Glossary([], root / "glossary.csv")  # not configured: optional
+    config.raw["glossary"]["path"] = ""
+    assert load_project_glossary(config) == Glossary([])
+    config.raw["glossary"]["path"] = "glossary.csv"
     (root / "glossary.csv").write_text("source,target,type\nSjojgu,Shoigu,name\n", encoding="utf-8")
     assert len(load_project_glossary(config)) == 1
     assert len(load_project_glossary(config, DATA / "termbase.tbx")) == 3

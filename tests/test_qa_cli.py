@@ -113,3 +113,20 @@ JSON_SCHEMA = {
         },
     },
 }
+
+
+def test_qa_path_inside_a_project_uses_its_glossary(tmp_path, monkeypatch):
+    """``l10n qa locales/`` (the README's own example) ignored the project glossary: a forbidden
+    rendering passed with exit 0."""
+    from tm_project import make_project
+
+    root = make_project(tmp_path / "p", {"a": [("Sjojgu kom.", "Shojo came.", False)]},
+                        glossary="source,target,type,forbidden\nSjojgu,Shoigu,name,Shojo\n")
+    monkeypatch.chdir(root)
+    inside = run(["locales/", "--check", "glossary-forbidden"])
+    assert inside.exit_code == 1 and "forbidden rendering 'Shojo'" in inside.output
+    monkeypatch.chdir(tmp_path)  # the path, not the working folder, says which project
+    outside = run([str(root / "locales" / "en" / "LC_MESSAGES" / "a.po"), "--check", "glossary-forbidden"])
+    assert outside.exit_code == 1 and "forbidden rendering 'Shojo'" in outside.output
+    (root / "l10n.toml").rename(root / "moved.toml")  # no project: nothing to take a glossary from
+    assert run([str(root / "locales"), "--check", "glossary-forbidden"]).exit_code == 0

@@ -11,7 +11,7 @@ from ..checks.registry import CHECKS
 from ..errors import QAError
 from ..fsutil import atomic_write_text
 from ..glossary import load_glossary
-from ..qa import FAIL_LEVELS, run_qa
+from ..qa import FAIL_LEVELS, project_of, run_qa
 from ..report import RENDERERS
 from . import cli
 from .common import get_config, lang_option, project_option
@@ -75,7 +75,9 @@ def qa_command(paths: tuple[Path, ...], project: Path | None, lang: str | None, 
 
 def _run(paths, project, lang, glossary_path, source_lang, only, skip):
     glossary = load_glossary(glossary_path) if glossary_path else None
-    if paths:
-        return run_qa(list(paths), lang=lang, glossary=glossary, checks=only, skip=skip, source_lang=source_lang)
+    if paths:  # files inside a project are checked with that project's glossary and languages
+        config = get_config(project) if project is not None else project_of(paths[0])
+        return run_qa(list(paths), config=config, lang=lang, glossary=glossary, checks=only, skip=skip,
+                      source_lang=source_lang)
     config = get_config(project)
     return run_qa(None, config=config, lang=lang, glossary=glossary, checks=only, skip=skip, source_lang=source_lang)
