@@ -21,6 +21,7 @@ from .engines.request import Example, MTRequest, TermHint
 from .errors import L10nError
 from .extract import article_segments
 from .glossary import Glossary
+from .quotes import quote_roles
 
 Key = tuple[str, str]
 
@@ -52,6 +53,14 @@ class ArticleContext:
         block = self.blocks[pos]
         paragraph = tuple(t for t, b in zip(self.texts, self.blocks) if b == block) if block >= 0 else ()
         return before, after, paragraph, block, self.kinds[pos]
+
+    def quote_role(self, key: Key) -> str:
+        """Where the first occurrence of ``key`` sits in a quotation its paragraph runs over sentences."""
+        pos = self.first.get(key)
+        if pos is None or self.blocks[pos] < 0:
+            return ""
+        members = [i for i, b in enumerate(self.blocks) if b == self.blocks[pos]]
+        return quote_roles([self.texts[i] for i in members])[members.index(pos)]
 
 
 def article_context(config: Config, slug: str, po: polib.POFile) -> ArticleContext:
@@ -106,4 +115,4 @@ def make_request(ctx: ArticleContext, entry: polib.POEntry, text: str, rid: str,
         kind = (entry.comment or "paragraph").splitlines()[0]
     return MTRequest(id=rid, text=text, msgctxt=entry.msgctxt or "", kind=kind,
                      article=ctx.slug, title=ctx.title, block=block, paragraph=paragraph, before=before,
-                     after=after, terms=terms, examples=examples)
+                     after=after, terms=terms, examples=examples, quote=ctx.quote_role(entry_key(entry)))

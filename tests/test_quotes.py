@@ -110,3 +110,17 @@ def test_a_sentence_shown_in_the_source_is_not_joined_over():
 
 def test_joins_only_inside_running_quotations():
     assert joins([START, MIDDLE, END, WHOLE, START, END]) == [True, True, False, False, True]
+
+
+def test_request_record_says_where_the_quotation_starts_and_ends():
+    from l10n.translate_context import ArticleContext, make_request
+
+    ctx = ArticleContext("putin", "Putin")
+    paragraph = ["– Det er derfor vi har kommet hit.", "Nord-Koreas leder viser stor interesse, sa Putin.",
+                 "Så gikk han."]
+    for text in paragraph:
+        ctx.add(("", text), text, 3, "paragraph")
+    ctx.add(("", "– Ja, sa Kim."), "– Ja, sa Kim.", 4, "paragraph")
+    roles = [make_request(ctx, polib.POEntry(msgid=t), t, str(i), 1, ()).quote
+             for i, t in enumerate(paragraph + ["– Ja, sa Kim."])]
+    assert roles == [START, END, NONE, WHOLE]

@@ -69,6 +69,7 @@ class MTRequest:
     after: tuple[str, ...] = ()
     terms: tuple[TermHint, ...] = ()
     examples: tuple[Example, ...] = field(default=(), compare=False)
+    quote: str = ""  # in a quotation over several sentences: start, middle, end; whole; "" (l10n.quotes)
     strict: bool = False  # a re-request: the approved glossary rendering was missing from the first answer
 
     @property
