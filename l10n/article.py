@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ArticleError
-from .fsutil import read_text
+from .fsutil import decode_utf8, read_text
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 VERBATIM_KINDS = frozenset({"code"})  # blocks kept for structure, never segmented or translated
@@ -87,14 +87,21 @@ def slug_for(path: Path) -> str:
     return path.stem
 
 
-def read_article(path: Path) -> Article:
-    """Read and parse one article file (UTF-8; errors name the file and line)."""
+def read_article(path: Path, data: bytes | None = None) -> Article:
+    """Read and parse one article file (UTF-8; errors name the file and line).
+
+    ``data``: the file's bytes when the caller has already read them (to hash them).
+    """
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         raise ArticleError(f"unsupported article type {path.suffix!r} (expected .md or .txt)", path)
-    text = read_text(path, ArticleError, "article")
+    if data is None:
+        text = read_text(path, ArticleError, "article")
+        with path.open("rb") as handle:
+            bom = handle.read(3) == b"\xef\xbb\xbf"
+    else:
+        text, bom = decode_utf8(data, ArticleError, path), data.startswith(b"\xef\xbb\xbf")
     article = parse_article(text, path)
-    with path.open("rb") as handle:
-        article.bom = handle.read(3) == b"\xef\xbb\xbf"
+    article.bom = bom
     return article
 
 

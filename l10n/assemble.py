@@ -83,10 +83,15 @@ def render_blocks(
     include_fuzzy: bool = False,
     fallback: str = "source",
     fmt: str = "md",
+    segments: list[Segment] | None = None,
 ) -> Rendered:
-    """Translate every block of ``article`` sentence by sentence, keeping inter-sentence text."""
+    """Translate every block of ``article`` sentence by sentence, keeping inter-sentence text.
+
+    ``segments``: the article's segments when the caller has them (extract made them).
+    """
     index = {(e.msgctxt or "", e.msgid): e for e in (po or []) if not e.obsolete}
-    segments = article_segments(article, source_lang)
+    if segments is None:
+        segments = article_segments(article, source_lang)
     by_block: dict[int, list[Segment]] = {}
     for seg in segments:
         by_block.setdefault(seg.block, []).append(seg)

@@ -14,6 +14,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
+import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -289,7 +290,20 @@ class TranslationMemory:
         with self._lock:
             self._df.clear()
             self._db.execute("DELETE FROM units")
+            self._db.execute("DELETE FROM meta WHERE key='generation'")
             self._db.commit()
+
+    def generation(self) -> str:
+        """A random id of this memory's contents, new when the file is created or cleared.
+
+        Incremental runs stamp "catalogue X is in the memory" with it, so a deleted or
+        emptied memory is filled again from every catalogue.
+        """
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', ?)", (uuid.uuid4().hex,))
+            if self._db.in_transaction:
+                self._db.commit()
+            return self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0]
 
     # -- reading -----------------------------------------------------------
 

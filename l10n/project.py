@@ -17,17 +17,16 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 import polib
 
 from .article import ARTICLE_SUFFIXES, Article, read_article
-from .assemble import FALLBACKS, FORMATS, BuildStats, assemble_markdown, render_blocks
-from .catalog import Counts, read_catalog, write_catalog
+from .assemble import FALLBACKS, FORMATS, BuildStats
+from .catalog import Counts, read_catalog
 from .entrymeta import has_translation, is_fuzzy
 from .config import CONFIG_NAME, DEFAULT_TOML, Config
-from .errors import ArticleError, AssemblyError, CatalogError, ConfigError
-from .extract import article_segments, build_template, relative_to, same_entries
+from .errors import ArticleError, AssemblyError, ConfigError
+from .extract import relative_to
 from .fsutil import atomic_write_text
 from .languages import normalize
-from .locking import Snapshot, catalog_lock, save_merged
-from .merge import MergeStats, merge_catalog
-from .render import render_html, render_text
+from .merge import MergeStats
+from .state import BuildOptions
 from .wordcount import count_words
 
 T = TypeVar("T")
@@ -119,44 +118,29 @@ class ExtractResult:
     words: int
     changed: bool
     removed: bool = False
+    skipped: bool = False  # nothing it depends on changed since the last run: not even read
 
 
 def extract_article(config: Config, article: Article) -> ExtractResult:
-    segments = article_segments(article, config.source_language)
-    rel = relative_to(article.path, config.root)
-    pot = build_template(article, segments, rel, config.name)
-    path = config.pot_path(article.slug)
-    changed = True
-    if path.exists():
-        try:
-            changed = not same_entries(read_catalog(path), pot)
-        except CatalogError:
-            changed = True
-    if changed:
-        write_catalog(pot, path)
-    words = sum(count_words(e.msgid) for e in pot)
-    return ExtractResult(article.slug, path, len(segments), len(pot), words, changed)
+    """Write one article's template (left untouched when only its date would change)."""
+    from .steps import ArticleWork, Job
 
-
-def _extract_path(config: Config, path: Path) -> ExtractResult:
-    return extract_article(config, read_article(path))
+    work = ArticleWork(config, Job(article.slug, article.path, [], frozenset({"extract"})))
+    work._article = article
+    work.extract()
+    assert work.out.extracted is not None
+    return work.out.extracted
 
 
 def extract_project(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[ExtractResult]:
-    """Segment every article and write ``locales/templates/<slug>.pot``.
+    """Segment every article and write ``locales/templates/<slug>.pot`` where it changed.
 
     On a whole-project run, templates whose article is gone are removed (they hold
     nothing a person wrote; the language catalogues keep their translations).
     """
-    paths = article_paths(config, only)
-    results = _map(_extract_path, [config] * len(paths), paths)
-    if not only and config.templates_dir.is_dir():
-        live = {r.slug for r in results}
-        for pot in sorted(config.templates_dir.glob("*.pot")):
-            if pot.stem not in live:
-                pot.unlink()
-                results.append(ExtractResult(pot.stem, pot, 0, 0, 0, True, removed=True))
-    return results
+    from .pipeline import extract_articles
+
+    return extract_articles(config, only)
 
 
 # --- update ------------------------------------------------------------------------
@@ -169,28 +153,23 @@ class UpdateResult:
     stats: MergeStats
     changed: bool
     created: bool
+    skipped: bool = False
 
 
 def update_catalog(config: Config, slug: str, lang: str) -> UpdateResult:
-    pot_path = config.pot_path(slug)
-    if not pot_path.exists():
-        raise CatalogError("template missing (run 'l10n extract' first)", pot_path)
-    pot = read_catalog(pot_path)
-    po_path = config.po_path(lang, slug)
-    with catalog_lock(po_path):  # read-merge-write as one step: a concurrent save is never reverted
-        old = read_catalog(po_path) if po_path.exists() else None
-        po, stats = merge_catalog(pot, old, lang)
-        changed = old is None or po_path.read_bytes() != str(po).encode("utf-8")
-        if changed:
-            save_merged(po, po_path, Snapshot.of(old) if old is not None else None)
-    return UpdateResult(slug, lang, po_path, stats, changed, old is None)
+    """Merge one catalogue from its template (written only when its bytes change)."""
+    from .steps import ArticleWork, Job
+
+    work = ArticleWork(config, Job(slug, None, [lang], frozenset({"update"})))
+    work.update(lang)
+    return work.out.updated[0]
 
 
 def update_project(config: Config, lang: str | None = None, only: tuple[str, ...] | list[str] | None = None) -> list[UpdateResult]:
     """Create or merge every language catalogue from its template (msgmerge semantics)."""
-    slugs = _template_slugs(config, only)
-    jobs = [(slug, code) for code in config.languages(lang) for slug in slugs]
-    return _map(update_catalog, [config] * len(jobs), [j[0] for j in jobs], [j[1] for j in jobs])
+    from .pipeline import update_catalogs
+
+    return update_catalogs(config, config.languages(lang), _template_slugs(config, only))
 
 
 def _template_slugs(config: Config, only: tuple[str, ...] | list[str] | None) -> list[str]:
@@ -208,47 +187,41 @@ class BuildResult:
     lang: str
     path: Path
     stats: BuildStats
+    skipped: bool = False
 
 
-def build_article(config: Config, article: Article, lang: str, fmt: str = "md", fallback: str = "source",
-                  include_fuzzy: bool = False) -> BuildResult:
+def build_options(config: Config, fmt: str | None = None, fallback: str | None = None,
+                  include_fuzzy: bool = False) -> BuildOptions:
+    """The build settings: arguments first, then ``[build]`` in l10n.toml."""
+    settings = config.section("build")
+    fmt = fmt or settings.get("format", "md")
+    fallback = fallback or settings.get("fallback", "source")
     if fmt not in FORMATS:
         raise AssemblyError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fallback not in FALLBACKS:
         raise AssemblyError(f"unknown fallback {fallback!r} (choose from {', '.join(FALLBACKS)})")
-    po_path = config.po_path(lang, article.slug)
-    if not po_path.exists():
-        raise AssemblyError(f"no {lang} catalogue for {article.slug} (run 'l10n update --lang {lang}')", po_path)
-    po = read_catalog(po_path)
-    rendered = render_blocks(article, po, source_lang=config.source_language, include_fuzzy=include_fuzzy,
-                             fallback=fallback, fmt=fmt)
-    if fmt == "md":
-        text = ("\ufeff" if article.bom else "") + assemble_markdown(article, rendered)
-    elif fmt == "html":
-        text = render_html(article, rendered, lang)
-    else:
-        text = render_text(article, rendered)
-    suffix = article.path.suffix if fmt == "md" and article.path.suffix == ".txt" else f".{fmt}"
-    out = config.build_dir / lang / f"{article.slug}{suffix}"
-    atomic_write_text(out, text)
-    return BuildResult(article.slug, lang, out, rendered.stats)
+    return BuildOptions(fmt, fallback, bool(include_fuzzy))
+
+
+def build_article(config: Config, article: Article, lang: str, fmt: str = "md", fallback: str = "source",
+                  include_fuzzy: bool = False) -> BuildResult:
+    """Build one article (the output is rewritten only when its bytes change)."""
+    from .steps import ArticleWork, Job
+
+    options = build_options(config, fmt, fallback, include_fuzzy)
+    work = ArticleWork(config, Job(article.slug, article.path, [lang], frozenset({"build"}), build=options))
+    work._article = article
+    work.build(lang)
+    return work.out.built[0]
 
 
 def build_project(config: Config, lang: str | None = None, fmt: str | None = None, fallback: str | None = None,
                   include_fuzzy: bool = False, only: tuple[str, ...] | list[str] | None = None) -> list[BuildResult]:
-    """Write ``build/<lang>/<slug>.<ext>`` for every article and language."""
-    settings = config.section("build")
-    fmt = fmt or settings.get("format", "md")
-    fallback = fallback or settings.get("fallback", "source")
-    paths = article_paths(config, only)
-    jobs = [(path, code) for code in config.languages(lang) for path in paths]
-    n = len(jobs)
-    return _map(_build_path, [config] * n, [j[0] for j in jobs], [j[1] for j in jobs], [fmt] * n, [fallback] * n,
-                [include_fuzzy] * n)
+    """Write ``build/<lang>/<slug>.<ext>`` for every article and language where it changed."""
+    from .pipeline import build_articles
 
-
-def _build_path(config: Config, path: Path, lang: str, fmt: str, fallback: str, include_fuzzy: bool) -> BuildResult:
-    return build_article(config, read_article(path), lang, fmt, fallback, include_fuzzy)
+    options = build_options(config, fmt, fallback, include_fuzzy)
+    return build_articles(config, config.languages(lang), article_paths(config, only), options)
 
 
 # --- stats -------------------------------------------------------------------------

@@ -50,9 +50,11 @@ def update_cmd(project: Path | None, lang: str | None, quiet: bool) -> None:
     source are never added. Catalogues edited in Poedit, Weblate or Lokalize
     are read as they are.
     """
+    from ..pipeline import update_memory
+
     config = get_config(project)
     with _memory(config) as tm:
-        counts = tm.update_from_catalogs(config, lang)
+        counts = update_memory(config, tm, lang)
     if not quiet:
         click.echo(
             f"{counts.catalogues} catalogues: {counts.added} added, {counts.updated} updated, "
