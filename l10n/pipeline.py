@@ -1,131 +1,24 @@
-"""``l10n run`` and the per-step commands: plan the work from content stamps, do only what is stale.
+"""``l10n run``: extract → update → translation memory → translate → build, doing only what is stale.
 
-Every command that walks the project (``extract``, ``update``, ``tm update``, ``build``
-and ``run``) goes through :class:`Runner`: it loads the stamps (:mod:`l10n.state`),
-answers "is everything about this article fresh?" from cached hashes without reading
-a single catalogue, sends the stale articles to :func:`l10n.steps.work` (on every core
-once there are enough of them), stores the new translation-memory units, and saves
-the stamps once. ``l10n run`` does all steps of one article in one worker, handing the
-template and catalogue from step to step, so each is parsed and written at most once.
+All steps of one article run in one worker (:mod:`l10n.steps`), handing the template
+and catalogue from step to step, so each is parsed and written at most once; the
+content stamps (:mod:`l10n.state`, via :mod:`l10n.incremental`) skip every step whose
+inputs and outputs are unchanged. Machine translation is asked only about the
+catalogues that still have untranslated entries.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from .errors import EngineError, L10nError
-from .state import BuildOptions, RunState
-from .steps import STEPS, Job, Outcome, check, step_names, work
+from .errors import EngineError
+from .incremental import Runner, memory_jobs, remove_gone_templates
+from .project import article_paths, build_options
+from .steps import STEPS, BuildResult, ExtractResult, Outcome, UpdateResult
 
 if TYPE_CHECKING:
     from .config import Config
-    from .memory import Counts, TranslationMemory
-    from .project import BuildResult, ExtractResult, UpdateResult
-
-
-class Runner:
-    """One command's pass over the project: plan, dispatch, collect, save the stamps."""
-
-    def __init__(self, config: Config, memory: TranslationMemory | None = None) -> None:
-        self.config = config
-        self.state = RunState.load(config)
-        self.memory = memory
-        self.generation = memory.generation() if memory is not None else None
-        self.memory_counts: Counts | None = None
-        if memory is not None:
-            from .memory import Counts
-
-            self.memory_counts = Counts()
-
-    def job(self, slug: str, article: Path | None, langs: list[str], steps: set[str] | frozenset[str],
-            options: BuildOptions = BuildOptions()) -> Job:
-        names = step_names(slug, langs, options)
-        return Job(slug, article, list(langs), frozenset(steps), self.state.subset(names), options, self.generation)
-
-    def run(self, jobs: list[Job]) -> list[Outcome]:
-        """Outcomes in the order of ``jobs``; only the stale ones do any work."""
-        from .project import _map
-
-        done: dict[int, Outcome] = {}
-        stale: list[int] = []
-        for i, job in enumerate(jobs):
-            outcome = check(self.config, job, self.state)
-            if outcome is None:
-                stale.append(i)
-            else:
-                done[i] = outcome
-        try:
-            results = _map(work, [self.config] * len(stale), [jobs[i] for i in stale])
-            for i, outcome in zip(stale, results):
-                self._apply(outcome)
-                done[i] = outcome
-        finally:
-            self.state.save()
-        return [done[i] for i in range(len(jobs))]
-
-    def _apply(self, outcome: Outcome) -> None:
-        for seen in outcome.files:
-            self.state.note(seen)
-        for record in outcome.records:
-            self.state.record(record)
-        for lang, units in outcome.units.items():
-            if self.memory is None:
-                continue
-            counts = self.memory.add_units(units)
-            counts.catalogues = 1
-            assert self.memory_counts is not None
-            self.memory_counts.merge(counts)
-            self.state.record(outcome.memory_records[lang])
-
-
-# --- the per-step commands ------------------------------------------------------------------
-
-def extract_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[ExtractResult]:
-    from .project import ExtractResult, article_paths
-
-    paths = article_paths(config, only)
-    runner = Runner(config)
-    outcomes = runner.run([runner.job(p.stem, p, [], {"extract"}) for p in paths])
-    results = [o.extracted for o in outcomes if o.extracted is not None]
-    if not only:
-        results += _remove_gone_templates(config, runner, {p.stem for p in paths})
-    return results
-
-
-def update_catalogs(config: Config, langs: list[str], slugs: list[str]) -> list[UpdateResult]:
-    runner = Runner(config)
-    outcomes = runner.run([runner.job(slug, None, langs, {"update"}) for slug in slugs])
-    by_key = {(u.lang, u.slug): u for o in outcomes for u in o.updated}
-    return [by_key[(lang, slug)] for lang in langs for slug in slugs]  # language by language, as before
-
-
-def build_articles(config: Config, langs: list[str], paths: list[Path], options: BuildOptions) -> list[BuildResult]:
-    runner = Runner(config)
-    outcomes = runner.run([runner.job(p.stem, p, langs, {"build"}, options) for p in paths])
-    by_key = {(b.lang, b.slug): b for o in outcomes for b in o.built}
-    return [by_key[(lang, p.stem)] for lang in langs for p in paths]
-
-
-def update_memory(config: Config, memory: TranslationMemory, lang: str | None = None) -> Counts:
-    """``l10n tm update``: add the reviewed entries of every catalogue changed since it last ran."""
-    langs = config.languages(lang)
-    runner = Runner(config, memory)
-    runner.run(_memory_jobs(runner, langs, set()))
-    assert runner.memory_counts is not None
-    return runner.memory_counts
-
-
-def _memory_jobs(runner: Runner, langs: list[str], skip: set[str]) -> list[Job]:
-    """Memory-only jobs for the catalogues of ``langs`` whose slug is not in ``skip``."""
-    by_slug: dict[str, list[str]] = {}
-    for code in langs:
-        folder = runner.config.locales_dir / code / "LC_MESSAGES"
-        for path in sorted(folder.glob("*.po")):
-            if path.stem not in skip:
-                by_slug.setdefault(path.stem, []).append(code)
-    return [runner.job(slug, None, codes, {"tm"}) for slug, codes in sorted(by_slug.items())]
 
 
 # --- l10n run -------------------------------------------------------------------------------
@@ -167,7 +60,6 @@ def run_pipeline(
 ) -> RunReport:
     """Run every step; machine translation only when an engine is configured or given."""
     from .memory import open_memory
-    from .project import article_paths, build_options
 
     langs = config.languages(lang)
     options = build_options(config)
@@ -177,9 +69,9 @@ def run_pipeline(
     try:
         runner = Runner(config, memory)
         jobs = [runner.job(p.stem, p, langs, set(STEPS), options) for p in paths]
-        outcomes = runner.run(jobs + _memory_jobs(runner, langs, {p.stem for p in paths}) if memory else jobs)
+        outcomes = runner.run(jobs + memory_jobs(runner, langs, {p.stem for p in paths}) if memory else jobs)
         report.extracted = [o.extracted for o in outcomes if o.extracted is not None]
-        report.extracted += _remove_gone_templates(config, runner, {p.stem for p in paths})
+        report.extracted += remove_gone_templates(config, runner, {p.stem for p in paths})
         engine = engine or config.section("translate").get("engine")
         if translate and engine:
             pending = sorted({o.slug for o in outcomes for n in o.pending.values() if n} if not
@@ -238,22 +130,4 @@ def _replace(outcomes: list[Outcome], redo: list[Outcome]) -> list[Outcome]:
     return outcomes
 
 
-def _remove_gone_templates(config: Config, runner: Runner, live: set[str]) -> list[ExtractResult]:
-    """Remove the templates whose article is gone (they hold nothing a person wrote; the
-    catalogues keep their translations) and the stamps of what no longer exists."""
-    from .project import ExtractResult
-
-    removed = []
-    if config.templates_dir.is_dir():
-        for pot in sorted(config.templates_dir.glob("*.pot")):
-            if pot.stem not in live:
-                pot.unlink()
-                removed.append(ExtractResult(pot.stem, pot, 0, 0, 0, True, removed=True))
-    catalogues = {p.stem for code in config.target_languages
-                  for p in (config.locales_dir / code / "LC_MESSAGES").glob("*.po")}
-    runner.state.prune(live | catalogues)
-    runner.state.save()
-    return removed
-
-
-__all__ = ["RunReport", "Runner", "run_pipeline", "update_memory", "L10nError"]
+__all__ = ["RunReport", "run_pipeline"]

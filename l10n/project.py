@@ -7,17 +7,15 @@ Each function takes a :class:`~l10n.config.Config`, works on every article
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Iterator
 
 import polib
 
 from .article import ARTICLE_SUFFIXES, Article, read_article
-from .assemble import FALLBACKS, FORMATS, BuildStats
+from .assemble import FALLBACKS, FORMATS
 from .catalog import Counts, read_catalog
 from .entrymeta import has_translation, is_fuzzy
 from .config import CONFIG_NAME, DEFAULT_TOML, Config
@@ -25,12 +23,10 @@ from .errors import ArticleError, AssemblyError, ConfigError
 from .extract import relative_to
 from .fsutil import atomic_write_text
 from .languages import normalize
-from .merge import MergeStats
 from .state import BuildOptions
+from .steps import BuildResult, ExtractResult, UpdateResult  # noqa: F401 - results of the functions below
 from .wordcount import count_words
 
-T = TypeVar("T")
-PARALLEL_MIN = 48  # below this many articles, starting worker processes costs more than it saves
 
 
 # --- init ------------------------------------------------------------------------
@@ -93,33 +89,11 @@ def iter_articles(config: Config, only: tuple[str, ...] | list[str] | None = Non
         yield read_article(path)
 
 
-def _map(fn: Callable[..., T], *iterables: Iterable[Any]) -> list[T]:
-    """``map`` over articles, on every core once there are enough of them to pay for it."""
-    items = [list(it) for it in iterables]
-    cores = os.cpu_count() or 1
-    if cores < 2 or len(items[0]) < PARALLEL_MIN or os.environ.get("L10N_SERIAL"):
-        return list(map(fn, *items))
-    with ProcessPoolExecutor(max_workers=min(cores, 8)) as pool:
-        return list(pool.map(fn, *items, chunksize=8))
-
-
 def load_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[Article]:
     return list(iter_articles(config, only))
 
 
 # --- extract -----------------------------------------------------------------------
-
-@dataclass
-class ExtractResult:
-    slug: str
-    path: Path
-    segments: int
-    entries: int
-    words: int
-    changed: bool
-    removed: bool = False
-    skipped: bool = False  # nothing it depends on changed since the last run: not even read
-
 
 def extract_article(config: Config, article: Article) -> ExtractResult:
     """Write one article's template (left untouched when only its date would change)."""
@@ -138,23 +112,12 @@ def extract_project(config: Config, only: tuple[str, ...] | list[str] | None = N
     On a whole-project run, templates whose article is gone are removed (they hold
     nothing a person wrote; the language catalogues keep their translations).
     """
-    from .pipeline import extract_articles
+    from .incremental import extract_articles
 
-    return extract_articles(config, only)
+    return extract_articles(config, article_paths(config, only), whole=not only)
 
 
 # --- update ------------------------------------------------------------------------
-
-@dataclass
-class UpdateResult:
-    slug: str
-    lang: str
-    path: Path
-    stats: MergeStats
-    changed: bool
-    created: bool
-    skipped: bool = False
-
 
 def update_catalog(config: Config, slug: str, lang: str) -> UpdateResult:
     """Merge one catalogue from its template (written only when its bytes change)."""
@@ -167,7 +130,7 @@ def update_catalog(config: Config, slug: str, lang: str) -> UpdateResult:
 
 def update_project(config: Config, lang: str | None = None, only: tuple[str, ...] | list[str] | None = None) -> list[UpdateResult]:
     """Create or merge every language catalogue from its template (msgmerge semantics)."""
-    from .pipeline import update_catalogs
+    from .incremental import update_catalogs
 
     return update_catalogs(config, config.languages(lang), _template_slugs(config, only))
 
@@ -180,15 +143,6 @@ def _template_slugs(config: Config, only: tuple[str, ...] | list[str] | None) ->
 
 
 # --- build -------------------------------------------------------------------------
-
-@dataclass
-class BuildResult:
-    slug: str
-    lang: str
-    path: Path
-    stats: BuildStats
-    skipped: bool = False
-
 
 def build_options(config: Config, fmt: str | None = None, fallback: str | None = None,
                   include_fuzzy: bool = False) -> BuildOptions:
@@ -218,7 +172,7 @@ def build_article(config: Config, article: Article, lang: str, fmt: str = "md", 
 def build_project(config: Config, lang: str | None = None, fmt: str | None = None, fallback: str | None = None,
                   include_fuzzy: bool = False, only: tuple[str, ...] | list[str] | None = None) -> list[BuildResult]:
     """Write ``build/<lang>/<slug>.<ext>`` for every article and language where it changed."""
-    from .pipeline import build_articles
+    from .incremental import build_articles
 
     options = build_options(config, fmt, fallback, include_fuzzy)
     return build_articles(config, config.languages(lang), article_paths(config, only), options)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .article import Article, read_article
-from .assemble import assemble_markdown, render_blocks
+from .assemble import BuildStats, assemble_markdown, render_blocks
 from .catalog import now_stamp, read_catalog, write_catalog
 from .errors import AssemblyError, CatalogError
 from .extract import article_segments, build_template, relative_to
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from .config import Config
     from .extract import Segment
     from .memory import Unit
-    from .project import BuildResult, ExtractResult, UpdateResult
 
 STEPS = ("extract", "update", "tm", "build")
 _POT_DATE = re.compile(rb'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.M)
@@ -73,6 +72,38 @@ class Outcome:
     records: list[Record] = field(default_factory=list)
     files: list[FileSeen] = field(default_factory=list)
     pending: dict[str, int] = field(default_factory=dict)  # language → entries without a translation
+
+
+@dataclass
+class ExtractResult:
+    slug: str
+    path: Path
+    segments: int
+    entries: int
+    words: int
+    changed: bool
+    removed: bool = False
+    skipped: bool = False  # nothing it depends on changed since the last run: not even read
+
+
+@dataclass
+class UpdateResult:
+    slug: str
+    lang: str
+    path: Path
+    stats: MergeStats
+    changed: bool
+    created: bool
+    skipped: bool = False
+
+
+@dataclass
+class BuildResult:
+    slug: str
+    lang: str
+    path: Path
+    stats: BuildStats
+    skipped: bool = False
 
 
 def step_names(slug: str, langs: list[str], options: BuildOptions) -> list[str]:
@@ -186,8 +217,6 @@ class ArticleWork:
         return self.out
 
     def extract(self) -> None:
-        from .project import ExtractResult
-
         config, slug, path = self.config, self.job.slug, self.job.article
         assert path is not None
         name, pot_path = f"extract:{slug}", config.pot_path(slug)
@@ -219,8 +248,6 @@ class ArticleWork:
         return True
 
     def update(self, lang: str) -> None:
-        from .project import UpdateResult
-
         config, slug = self.config, self.job.slug
         name, pot_path, po_path = f"update:{lang}:{slug}", config.pot_path(slug), config.po_path(lang, slug)
         pot_hash = self._hash(pot_path)
@@ -263,8 +290,6 @@ class ArticleWork:
         self.out.memory_records[lang] = Record(name, slug, inputs, {}, {})
 
     def build(self, lang: str) -> None:
-        from .project import BuildResult, BuildStats
-
         config, slug, options = self.config, self.job.slug, self.job.build
         assert self.job.article is not None
         po_path = config.po_path(lang, slug)

@@ -312,10 +312,10 @@ def test_removed_article_drops_its_template_but_keeps_the_catalogue(invoke, mini
 
 
 def test_parallel_path_gives_the_same_results_and_errors(invoke, mini_project: Path, monkeypatch) -> None:
-    from l10n import project
+    from l10n import incremental
 
-    monkeypatch.setattr(project, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(project.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(incremental, "PARALLEL_MIN", 1)
+    monkeypatch.setenv("L10N_WORKERS", "2")
     prepare(invoke, mini_project)
     result = invoke(["build", "--fallback", "source"], mini_project)
     assert result.exit_code == 0

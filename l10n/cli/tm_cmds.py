@@ -50,7 +50,7 @@ def update_cmd(project: Path | None, lang: str | None, quiet: bool) -> None:
     source are never added. Catalogues edited in Poedit, Weblate or Lokalize
     are read as they are.
     """
-    from ..pipeline import update_memory
+    from ..incremental import update_memory
 
     config = get_config(project)
     with _memory(config) as tm:

@@ -1,0 +1,167 @@
+"""Plan a command's work from content stamps and do only what is stale.
+
+Every command that walks the project (``extract``, ``update``, ``tm update``, ``build``
+and ``run``) goes through :class:`Runner`: it loads the stamps (:mod:`l10n.state`),
+answers "is everything about this article fresh?" from cached hashes without reading
+a single catalogue, sends the stale articles to :func:`l10n.steps.work` (on every core
+once there are enough of them), stores the new translation-memory units, and saves
+the stamps once.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
+
+from .state import BuildOptions, RunState
+from .steps import BuildResult, ExtractResult, Job, Outcome, UpdateResult, check, step_names, work
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .memory import Counts, TranslationMemory
+
+T = TypeVar("T")
+PARALLEL_MIN = 48  # below this many articles, starting worker processes costs more than it saves
+
+
+def workers() -> int:
+    """Worker processes to use: ``L10N_WORKERS``, else the cores this process may run on."""
+    value = os.environ.get("L10N_WORKERS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    if os.environ.get("L10N_SERIAL"):
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return min(cores, os.cpu_count() or cores, 8)
+
+
+def parallel_map(fn: Callable[..., T], *iterables: Iterable[Any]) -> list[T]:
+    """``map`` over articles, on every core once there are enough of them to pay for it."""
+    items = [list(it) for it in iterables]
+    count = workers()
+    if count < 2 or len(items[0]) < PARALLEL_MIN:
+        return list(map(fn, *items))
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(fn, *items, chunksize=8))
+
+
+class Runner:
+    """One command's pass over the project: plan, dispatch, collect, save the stamps."""
+
+    def __init__(self, config: Config, memory: TranslationMemory | None = None) -> None:
+        self.config = config
+        self.state = RunState.load(config)
+        self.memory = memory
+        self.generation = memory.generation() if memory is not None else None
+        self.memory_counts: Counts | None = None
+        if memory is not None:
+            from .memory import Counts
+
+            self.memory_counts = Counts()
+
+    def job(self, slug: str, article: Path | None, langs: list[str], steps: set[str] | frozenset[str],
+            options: BuildOptions = BuildOptions()) -> Job:
+        names = step_names(slug, langs, options)
+        return Job(slug, article, list(langs), frozenset(steps), self.state.subset(names), options, self.generation)
+
+    def run(self, jobs: list[Job]) -> list[Outcome]:
+        """Outcomes in the order of ``jobs``; only the stale ones do any work."""
+        done: dict[int, Outcome] = {}
+        stale: list[int] = []
+        for i, job in enumerate(jobs):
+            outcome = check(self.config, job, self.state)
+            if outcome is None:
+                stale.append(i)
+            else:
+                done[i] = outcome
+        try:
+            results = parallel_map(work, [self.config] * len(stale), [jobs[i] for i in stale])
+            for i, outcome in zip(stale, results):
+                self._apply(outcome)
+                done[i] = outcome
+        finally:
+            self.state.save()
+        return [done[i] for i in range(len(jobs))]
+
+    def _apply(self, outcome: Outcome) -> None:
+        for seen in outcome.files:
+            self.state.note(seen)
+        for record in outcome.records:
+            self.state.record(record)
+        for lang, units in outcome.units.items():
+            if self.memory is None:
+                continue
+            counts = self.memory.add_units(units)
+            counts.catalogues = 1
+            assert self.memory_counts is not None
+            self.memory_counts.merge(counts)
+            self.state.record(outcome.memory_records[lang])
+
+
+# --- the per-step commands ------------------------------------------------------------------
+
+def extract_articles(config: Config, paths: list[Path], whole: bool) -> list[ExtractResult]:
+    """Templates for ``paths``; ``whole``: these are all the articles, remove the other templates."""
+    runner = Runner(config)
+    outcomes = runner.run([runner.job(p.stem, p, [], {"extract"}) for p in paths])
+    results = [o.extracted for o in outcomes if o.extracted is not None]
+    if whole:
+        results += remove_gone_templates(config, runner, {p.stem for p in paths})
+    return results
+
+
+def update_catalogs(config: Config, langs: list[str], slugs: list[str]) -> list[UpdateResult]:
+    runner = Runner(config)
+    outcomes = runner.run([runner.job(slug, None, langs, {"update"}) for slug in slugs])
+    by_key = {(u.lang, u.slug): u for o in outcomes for u in o.updated}
+    return [by_key[(lang, slug)] for lang in langs for slug in slugs]  # language by language, as before
+
+
+def build_articles(config: Config, langs: list[str], paths: list[Path], options: BuildOptions) -> list[BuildResult]:
+    runner = Runner(config)
+    outcomes = runner.run([runner.job(p.stem, p, langs, {"build"}, options) for p in paths])
+    by_key = {(b.lang, b.slug): b for o in outcomes for b in o.built}
+    return [by_key[(lang, p.stem)] for lang in langs for p in paths]
+
+
+def update_memory(config: Config, memory: TranslationMemory, lang: str | None = None) -> Counts:
+    """``l10n tm update``: add the reviewed entries of every catalogue changed since it last ran."""
+    langs = config.languages(lang)
+    runner = Runner(config, memory)
+    runner.run(memory_jobs(runner, langs, set()))
+    assert runner.memory_counts is not None
+    return runner.memory_counts
+
+
+def memory_jobs(runner: Runner, langs: list[str], skip: set[str]) -> list[Job]:
+    """Memory-only jobs for the catalogues of ``langs`` whose slug is not in ``skip``."""
+    by_slug: dict[str, list[str]] = {}
+    for code in langs:
+        folder = runner.config.locales_dir / code / "LC_MESSAGES"
+        for path in sorted(folder.glob("*.po")):
+            if path.stem not in skip:
+                by_slug.setdefault(path.stem, []).append(code)
+    return [runner.job(slug, None, codes, {"tm"}) for slug, codes in sorted(by_slug.items())]
+
+
+def remove_gone_templates(config: Config, runner: Runner, live: set[str]) -> list[ExtractResult]:
+    """Remove the templates whose article is gone (they hold nothing a person wrote; the
+    catalogues keep their translations) and the stamps of what no longer exists."""
+    removed = []
+    if config.templates_dir.is_dir():
+        for pot in sorted(config.templates_dir.glob("*.pot")):
+            if pot.stem not in live:
+                pot.unlink()
+                removed.append(ExtractResult(pot.stem, pot, 0, 0, 0, True, removed=True))
+    catalogues = {p.stem for code in config.target_languages
+                  for p in (config.locales_dir / code / "LC_MESSAGES").glob("*.po")}
+    runner.state.prune(live | catalogues)
+    runner.state.save()
+    return removed
+
+
