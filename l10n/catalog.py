@@ -42,6 +42,7 @@ def read_catalog(path: Path) -> polib.POFile:
         m = _SYNTAX_LINE.search(str(exc))
         detail = str(exc).split(" (line")[0].replace("Syntax error in po file", "PO syntax error")
         raise CatalogError(detail or "PO syntax error", path, int(m.group(1)) if m else None) from exc
+    _check_duplicates(po, path)
     po.fpath = str(path)
     po.source_digest = hashlib.sha256(data).hexdigest()  # what a later save compares with (locking.py)
     if legacy:  # we write UTF-8, so the header must say so
@@ -82,6 +83,20 @@ def _check_strings(text: str, path: Path) -> None:
         m = _STRING_LINE.match(line)
         if m and not _TERMINATED.match(line, m.end() - 1):
             raise CatalogError("PO syntax error: unterminated string", path, number)
+
+
+def _check_duplicates(po: polib.POFile, path: Path) -> None:
+    """Two entries with one msgid (and msgctxt) in a hand-edited file: msgfmt rejects it and
+    any merge would have to drop one, so stop before anything is written, naming both."""
+    seen: dict[tuple[bool, str, str], polib.POEntry] = {}
+    for entry in po:
+        key = (bool(entry.obsolete), entry.msgctxt or "", entry.msgid)
+        first = seen.setdefault(key, entry)
+        if first is not entry:
+            where = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt else ""
+            text = entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:59] + "…"
+            raise CatalogError(f"duplicate msgid {text!r}{where}: also defined at line {first.linenum}; "
+                               f"keep one copy (nothing was written)", path, entry.linenum)
 
 
 def write_catalog(po: polib.POFile, path: Path) -> None:

@@ -15,7 +15,7 @@ import sqlite3
 import threading
 import unicodedata
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -75,17 +75,27 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_DATE_FORMATS = ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z", "%Y%m%dT%H%M%S%z", "%Y-%m-%dT%H:%M:%S",
+                 "%Y-%m-%dT%H:%M", "%Y-%m-%d", "%Y%m%dT%H%M%S", "%Y%m%d")
+
+
 def normalize_date(value: str | None) -> str:
-    """Dates are stored as ``YYYY-MM-DDTHH:MM:SSZ`` so TMX round trips are lossless."""
-    if not value:
+    """Dates are stored as UTC ``YYYY-MM-DDTHH:MM:SSZ`` so TMX round trips are lossless and
+    string order is time order. Reads ISO 8601, the PO header's ``YYYY-MM-DD HH:MM+ZZZZ``
+    and TMX's ``YYYYMMDDTHHMMSSZ``; no value means now (a unit stored now); a value that
+    is no date gives "" (unknown, older than any date), never the time of the import."""
+    if not value or not value.strip():
         return now_iso()
-    text = value.strip().replace(" ", "T")
-    for fmt in ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%MZ", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%Y%m%dT%H%M%SZ"):
+    text = value.strip().replace(" ", "T", 1).replace(" ", "")
+    for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(text, fmt).strftime("%Y-%m-%dT%H:%M:%SZ")
+            moment = datetime.strptime(text, fmt)
         except ValueError:
             continue
-    return now_iso()
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return ""
 
 
 @dataclass(frozen=True)
@@ -266,6 +276,8 @@ class TranslationMemory:
             " AND context=? AND target=?",
             (*key, unit.target),
         ).fetchone()
+        if supersede and unit.state == REVIEWED and self._newer_review(unit):
+            unit = replace(unit, state=SUPERSEDED)  # an older review arriving late supersedes nothing
         if supersede and unit.state == REVIEWED:
             db.execute(
                 "UPDATE units SET state=? WHERE source_lang=? AND target_lang=? AND source=? AND context=?"
@@ -285,6 +297,16 @@ class TranslationMemory:
             (unit.origin, unit.reviewer, unit.date, unit.state, row[0]),
         )
         return "updated"
+
+    def _newer_review(self, unit: Unit) -> bool:
+        """Another target for the same source was reviewed after ``unit`` (dates compare as
+        strings: all are UTC ``YYYY-MM-DDTHH:MM:SSZ``, an unknown date is "")."""
+        row = self._db.execute(
+            "SELECT 1 FROM units WHERE source_lang=? AND target_lang=? AND source=? AND context=? AND target<>?"
+            " AND state=? AND date>? LIMIT 1",
+            (unit.source_lang, unit.target_lang, unit.source, unit.context, unit.target, REVIEWED, unit.date),
+        ).fetchone()
+        return row is not None
 
     def clear(self) -> None:
         with self._lock:
@@ -501,7 +523,7 @@ def catalog_units(po: polib.POFile, origin: str, source_lang: str, target_lang: 
             entry.msgctxt or "",
             origin,
             reviewer or fallback_reviewer,
-            normalize_date(date or fallback_date[:16]),
+            normalize_date(date or fallback_date) if date or fallback_date else "",
         )
 
 

@@ -32,11 +32,13 @@ _INLINE_CODES = ("bpt", "ept", "it", "ph", "ut")  # native codes: their content 
 
 def tmx_date(iso: str) -> str:
     """``2026-11-27T21:00:00Z`` → ``20261127T210000Z`` (TMX's date format)."""
-    return datetime.strptime(normalize_date(iso), "%Y-%m-%dT%H:%M:%SZ").strftime("%Y%m%dT%H%M%SZ")
+    stored = normalize_date(iso)
+    return datetime.strptime(stored, "%Y-%m-%dT%H:%M:%SZ").strftime("%Y%m%dT%H%M%SZ") if stored else ""
 
 
 def _tu(unit: Unit) -> str:
-    attrs = f' creationdate="{tmx_date(unit.date)}" changedate="{tmx_date(unit.date)}"'
+    stamp = tmx_date(unit.date) if unit.date else ""
+    attrs = f' creationdate="{stamp}" changedate="{stamp}"' if stamp else ""
     if unit.reviewer:
         attrs += f" creationid={quoteattr(unit.reviewer)} changeid={quoteattr(unit.reviewer)}"
     props = [("x-context", unit.context), ("x-origin", unit.origin)]
