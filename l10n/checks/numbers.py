@@ -157,6 +157,26 @@ def compound_number(word: str, lang: str) -> float | None:
     return None
 
 
+_SMALL = {"nb": ("to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti"),
+          "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")}
+
+
+@lru_cache(maxsize=16384)
+def small_numbers(text: str, lang: str) -> tuple[tuple[float, int, int], ...]:
+    """Cardinal words two to ten: as evidence they are weak, but when both sides spell one
+    out, "tre år" rendered "two years" is a changed number."""
+    words = _SMALL.get(lang_base(lang))
+    if not words:
+        return ()
+    table = number_words(lang_base(lang))
+    return tuple((table[m.group(0).lower()], m.start(), m.end()) for m in _small_re(lang_base(lang)).finditer(text))
+
+
+@lru_cache(maxsize=None)
+def _small_re(lang: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_SMALL[lang]) + r")(?![\w-])", re.IGNORECASE)
+
+
 def spelled_numbers(text: str, lang: str) -> list[tuple[float, int, int]]:
     """Number words from eleven to ninety-nine ("elleve", "førti"): unambiguous, unlike "en"/"to"/"ti",
     and as much a fact of the story as digits, so a translation must keep their value."""
@@ -187,7 +207,8 @@ class NumbersCheck(Check):
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
         spelled = spelled_numbers(source, context.source_lang)
-        if not (_DIGIT.search(source) or _DIGIT.search(target) or spelled):
+        small = small_numbers(source, context.source_lang)
+        if not (_DIGIT.search(source) or _DIGIT.search(target) or spelled or small):
             return []
         src_q, tgt_q = extract(source, context.source_lang), extract(target, context.target_lang)
         src_ev, tgt_ev = evidence(source, context.source_lang), evidence(target, context.target_lang)
@@ -196,6 +217,11 @@ class NumbersCheck(Check):
             if ("n", value) not in tgt_ev:
                 found.append(self.finding(f"{source[start:end]!r} ({value:g}) from the source is missing or changed in the "
                                           "translation", (start, end), side="source"))
+        if small or spelled:  # "tre år" -> "two years": a small number word changed
+            for value, start, end in small_numbers(target, context.target_lang):
+                if ("n", value) not in src_ev:
+                    found.append(self.finding(f"{target[start:end]!r} ({value:g}) does not match any number in the source",
+                                              (start, end)))
         for q in tgt_q:
             if q.values and not q.values & src_ev:
                 found.append(self.finding(f"{target[q.start:q.end]!r} does not match any number in the source", (q.start, q.end)))

@@ -22,6 +22,7 @@ from .modality import ModalityCheck
 from .names import NamesCheck, NearMissCheck
 from .numbers import DatesCheck, NumberFormatCheck, NumbersCheck
 from .pitfalls import PitfallCheck
+from .times import TimesCheck
 from .units import UnitsCheck
 from .state import FuzzyCheck, UnchangedCheck, UnknownIgnoreFlagCheck, UntranslatedCheck
 
@@ -38,6 +39,7 @@ CHECKS: tuple[type[Check], ...] = (
     NumberFormatCheck,
     DatesCheck,
     UnitsCheck,
+    TimesCheck,
     ModalityCheck,
     EndPunctuationCheck,
     BracketsQuotesCheck,
