@@ -68,15 +68,6 @@ def test_directory_and_language_header(tmp_path):
     assert len(result.files) == 2
 
 
-def test_repository_catalogues_if_any():
-    """The project's own catalogues (locales/) must at least load and run."""
-    root = Path(__file__).parent.parent
-    catalogues = list((root / "locales").rglob("*.po"))
-    if not catalogues:
-        pytest.skip("no catalogues in the repository yet")
-    run_qa(catalogues)
-
-
 def test_default_disabled_check_enabled_by_entry_flag(tmp_path):
     po = tmp_path / "a.po"
     po.write_text(

@@ -72,8 +72,14 @@ def test_color_on_request():
 
 
 def test_source_lang_for_bare_files():
-    result = run([str(QA / "good.po"), "--source-lang", "en", "--check", "names"])
-    assert result.exit_code == 0
+    """en-nb.po is English -> Norwegian: with --source-lang en its weekday and month agree."""
+    args = [str(QA / "en-nb.po"), "--format", "json"]
+    right = run([*args, "--source-lang", "en"])
+    assert right.exit_code == 0
+    assert json.loads(right.output)["findings"] == []
+    wrong = run(args)  # read as Norwegian -> Norwegian (the default nb), "mandag"/"mars" look unsourced
+    assert wrong.exit_code == 1
+    assert {f["check"] for f in json.loads(wrong.output)["findings"]} == {"dates"}
 
 
 JSON_SCHEMA = {

@@ -60,6 +60,32 @@ def test_unreachable_exit_1_one_line(tmp_path):
     read_catalog(tmp_path / "locales/en/LC_MESSAGES/a.po")  # still valid
 
 
+def test_unreachable_without_quiet_is_one_line_too(tmp_path):
+    fs.make_project(tmp_path, {"a": SENTENCES})
+    url = f"http://127.0.0.1:{fs.free_port()}/"
+    result = invoke("-e", "libre", "--engine-url", url, "--project", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"Error: libre: cannot reach {url[7:-1]}: connection refused\n"
+
+
+def test_outage_after_tm_fill_says_what_was_saved(tmp_path):
+    from l10n.config import load_config
+    from l10n.memory import open_memory
+
+    fs.make_project(tmp_path, {"a": SENTENCES})
+    toml = tmp_path / "l10n.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("enabled = false", "enabled = true"), encoding="utf-8")
+    with open_memory(load_config(tmp_path)) as tm:
+        tm.add(SENTENCES[2], "It was a long day.", "nb", "en", reviewer="test")
+    url = f"http://127.0.0.1:{fs.free_port()}/"
+    result = invoke("-e", "libre", "--engine-url", url, "--project", str(tmp_path))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[-1] == f"Error: libre: cannot reach {url[7:-1]}: connection refused"
+    assert "1 from TM" in lines[0]  # the entry the memory filled is saved, and the user is told
+
+
 def test_dry_run(tmp_path, monkeypatch):
     monkeypatch.setenv("L10N_DEEPL_KEY", "secret-deepl-key:fx")
     fs.make_project(tmp_path, {"a": SENTENCES})

@@ -40,7 +40,14 @@ def glossary_group() -> None:
 @glossary_option
 @json_option
 def list_cmd(project: Path | None, glossary_path: Path | None, as_json: bool) -> None:
-    """Print the glossary's terms."""
+    """Print the glossary's terms: source forms → target [type], and known wrong renderings.
+
+    \b
+    Examples:
+      l10n glossary list
+      l10n glossary list --json
+      l10n glossary list --glossary other-terms.csv
+    """
     glossary = load_project_glossary(get_config(project), glossary_path)
     if as_json:
         print_json([{"sources": list(t.sources), "target": t.target, "alternatives": list(t.alternatives),
@@ -99,8 +106,9 @@ def import_cmd(file: Path, project: Path | None, lang: str | None, output: Path 
     """Import a TBX-Basic termbase into the glossary CSV.
 
     \b
-    Example:
+    Examples:
       l10n glossary import termbase.tbx -o glossary.csv
+      l10n glossary import termbase.tbx --lang en
     """
     config = get_config(project)
     imported = read_tbx(file, config.source_language, config.languages(lang)[0])
@@ -121,8 +129,9 @@ def export_cmd(file: Path, project: Path | None, lang: str | None, glossary_path
     """Write the glossary as TBX-Basic (.tbx) or CSV (.csv).
 
     \b
-    Example:
+    Examples:
       l10n glossary export termbase.tbx --lang en
+      l10n glossary export terms-copy.csv
     """
     config = get_config(project)
     glossary = load_project_glossary(config, glossary_path)

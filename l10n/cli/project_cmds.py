@@ -15,19 +15,27 @@ articles_argument = click.argument("articles", nargs=-1, metavar="[ARTICLE]...")
 
 
 @cli.command("init")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), required=False)
 @click.option("--source", "-s", default="nb", show_default=True, help="Source language of the articles.")
 @click.option("--target", "-t", "targets", multiple=True, default=("en",), show_default=True,
               help="Target language; repeat for several.")
 @click.option("--name", default=None, help="Project name for PO headers (default: the folder's name).")
-def init_cmd(folder: Path, source: str, targets: tuple[str, ...], name: str | None) -> None:
-    """Create a translation project in FOLDER (default: here).
+@click.option("--project", "project", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder to create the project in, as with every other command (same as FOLDER).")
+def init_cmd(folder: Path | None, source: str, targets: tuple[str, ...], name: str | None,
+             project: Path | None) -> None:
+    """Create a translation project in FOLDER or --project DIR (default: here).
 
     \b
     Writes l10n.toml, source_articles/, locales/ and an empty glossary.csv.
-    Example:
+    Examples:
       l10n init nyheter --source nb --target en --target de
+      l10n init --project ~/nyheter --target en
+      l10n init                              # in the current folder
     """
+    if folder is not None and project is not None and folder.resolve() != project.resolve():
+        raise click.UsageError(f"FOLDER ({folder}) and --project ({project}) name different folders")
+    folder = folder or project or Path(".")
     path = lib.init_project(folder, source, targets, name)
     click.echo(f"Created {path}. Put articles (.md or .txt) in {folder / 'source_articles'}/ and run 'l10n run'.")
 
@@ -143,6 +151,12 @@ def stats_cmd(project: Path | None, lang: str | None, as_json: bool, articles: t
     """Entries and source words translated / fuzzy / untranslated, per article and in total.
 
     Counts follow Translate Toolkit's pocount, so the figures agree on the same file.
+
+    \b
+    Examples:
+      l10n stats
+      l10n stats --lang en kim-jong-un-moter-putin
+      l10n stats --json --project ~/nyheter
     """
     config = get_config(project)
     report = lib.stats_project(config, lang, articles)

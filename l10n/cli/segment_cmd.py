@@ -13,7 +13,7 @@ from ..extract import markdown_blocks
 from ..fsutil import atomic_write_text, decode_utf8, read_text
 from ..segment import export_srx, segment_blocks
 from . import cli
-from .common import json_option, print_json
+from .common import get_config, json_option, print_json
 
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")
 
@@ -21,8 +21,12 @@ _LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")
 @cli.command("segment")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option(
-    "--lang", "-l", default="nb", show_default=True, metavar="CODE", help="Language of the text: nb (no), nn or en."
+    "--lang", "-l", default=None, metavar="CODE",
+    help="Language of the text: nb (no), nn or en. Default: the project's source language with --project, else nb.",
 )
+@click.option("--project", "project", type=click.Path(path_type=Path, file_okay=True, dir_okay=True), default=None,
+              help="Project folder (or its l10n.toml): its source language is the default --lang, and FILE may "
+              "be an article slug in its source_articles/.")
 @json_option
 @click.option(
     "--srx",
@@ -39,8 +43,8 @@ _LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")
 @click.option("--markdown/--plain", "markdown", default=None,
               help="Read FILE as a Markdown article (headings, lists, front matter) or as plain text. "
               "Default: Markdown for .md files, plain otherwise.")
-def segment_cmd(file: Path | None, lang: str, as_json: bool, srx: Path | None, export_path: Path | None,
-                markdown: bool | None) -> None:
+def segment_cmd(file: Path | None, lang: str | None, project: Path | None, as_json: bool, srx: Path | None,
+                export_path: Path | None, markdown: bool | None) -> None:
     """Print the sentences of FILE (or standard input, '-'), one per line.
 
     Blocks (paragraphs separated by blank lines; in Markdown, also headings,
@@ -54,7 +58,16 @@ def segment_cmd(file: Path | None, lang: str, as_json: bool, srx: Path | None, e
       echo "Møtet er kl. 10.30 i dag. Alle kommer." | l10n segment -
       l10n segment notes.txt --json
       l10n segment --export-srx nb.srx
+      l10n segment --project ~/nyheter storm   # source_articles/storm.md, project's language
     """
+    if project is not None:
+        from ..project import article_paths  # only here: plain `l10n segment` stays light
+
+        config = get_config(project)
+        lang = lang or config.source_language
+        if file is not None and str(file) != "-" and not file.exists():
+            file = article_paths(config, [str(file)])[0]
+    lang = lang or "nb"
     if export_path is not None:
         atomic_write_text(export_path, export_srx(lang))
         click.echo(f"Wrote SRX rules for {lang} to {export_path}", err=True)

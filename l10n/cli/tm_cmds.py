@@ -49,6 +49,12 @@ def update_cmd(project: Path | None, lang: str | None, quiet: bool) -> None:
     Fuzzy entries, machine translations and untranslated copies of the
     source are never added. Catalogues edited in Poedit, Weblate or Lokalize
     are read as they are.
+
+    \b
+    Examples:
+      l10n tm update                      # every target language
+      l10n tm update --lang en --quiet
+      l10n tm update --project ~/nyheter
     """
     from ..incremental import update_memory
 
@@ -74,8 +80,9 @@ def lookup_cmd(text: str, project: Path | None, lang: str | None, limit: int, th
     """Show the memory's best matches for a source sentence.
 
     \b
-    Example:
+    Examples:
       l10n tm lookup "Kim Jong-un kom til Russland tirsdag." --lang en
+      l10n tm lookup "Møtet er onsdag." --threshold 60 --limit 3 --json
     """
     config = get_config(project)
     target = _one_language(config, lang)
@@ -136,7 +143,13 @@ def export_cmd(file: Path, project: Path | None, lang: str | None) -> None:
 @project_option
 @json_option
 def stats_cmd(project: Path | None, as_json: bool) -> None:
-    """Units by language pair, state, origin and reviewer."""
+    """Units by language pair, state, origin and reviewer.
+
+    \b
+    Examples:
+      l10n tm stats
+      l10n tm stats --json --project ~/nyheter
+    """
     config = get_config(project)
     with _memory(config) as tm:
         stats = tm.stats()

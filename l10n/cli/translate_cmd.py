@@ -60,10 +60,7 @@ def translate_cmd(lang, engine, engine_url, workers, rate_limit, timeout, dry_ru
             progress=progress_reporter("Translating", quiet or as_json),
         )
     except EngineError as exc:
-        partial = getattr(exc, "summary", None)
-        if partial is not None and not quiet:
-            for line in partial.lines():
-                click.echo(line, err=True)
+        _partial_summary(getattr(exc, "summary", None), quiet)
         raise
     if as_json:
         print_json(summary.as_dict())
@@ -72,3 +69,15 @@ def translate_cmd(lang, engine, engine_url, workers, rate_limit, timeout, dry_ru
             click.echo(line)
     if summary.failed:
         raise EngineError(f"{len(summary.failed)} segments failed; they stay untranslated for a later run")
+
+
+def _partial_summary(partial, quiet: bool) -> None:
+    """Before the error of an engine that failed mid-run, say what was saved.
+
+    An engine that was unreachable from the start saved nothing: then the
+    ``Error:`` line alone says it all (one line, as the README promises).
+    """
+    if partial is None or quiet or not (partial.translated or partial.from_tm):
+        return
+    for line in partial.lines():
+        click.echo(line, err=True)
