@@ -24,9 +24,10 @@ from typing import Any, Callable
 from .config import Config
 from .locking import run_lock
 from .engines import Engine, get_engine
-from .engines.base import (GarbageResultError, RejectedError, TransientEngineError, UnreachableError,
+from .engines.base import (DistrustedError, GarbageResultError, RejectedError, TransientEngineError, UnreachableError,
                            UntranslatedError, has_words)
 from .engines.registry import ENGINES
+from .engines.request import digest
 from .engines.runner import Aborted, Batch, Dispatcher, RateLimiter, RequestCounter, RetryPolicy, call_with_retry
 from .errors import EngineError, RateLimitError
 from .entrymeta import is_machine_fuzzy, set_provenance
@@ -148,7 +149,7 @@ def _echoed(result: str, work: Work) -> bool:
 
 def _malformed(exc: EngineError) -> bool:
     """The service answered with something that is not a translation at all (an outage symptom)."""
-    return isinstance(exc, GarbageResultError) and not isinstance(exc, UntranslatedError)
+    return isinstance(exc, GarbageResultError) and not isinstance(exc, (UntranslatedError, DistrustedError))
 
 
 class _Run:
@@ -331,8 +332,15 @@ class _Run:
         self.summary.translated += 1
         self.summary.from_cache += int(work.all_cached and work.cache_hits > 0)
         self.summary.terms_restored += work.masked.terms
-        self._write(work.cat, work.entry, target, self.stamp, FALLBACK_NOTE if work.unprotected else "", *notes)
+        self._write(work.cat, work.entry, target, self._stamp(work), FALLBACK_NOTE if work.unprotected else "", *notes)
         self._tick()
+
+    def _stamp(self, work: Work) -> str:
+        """``mt: <engine> <date>``; for a context engine also what it saw: ``context=… glossary=<hash>``."""
+        if not self.engine.uses_context:
+            return self.stamp
+        terms = digest([t.as_dict() for t in work.terms]) if work.terms else "none"
+        return f"{self.stamp} context={work.context} glossary={terms}"
 
     def _term_notes(self, work: Work, target: str) -> list[str] | None:
         """For an engine given the glossary: verify the approved renderings. A miss is re-requested

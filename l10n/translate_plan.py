@@ -54,6 +54,7 @@ class Work:
     done: bool = False
     unprotected: bool = False
     strict: bool = False  # re-requested because an approved glossary rendering was missing
+    context: str = "sentence"  # what the engine saw around it: paragraph, neighbours or sentence
 
 
 @dataclass
@@ -152,6 +153,10 @@ class Planner:
         self.work.append(work)
         for i, chunk in enumerate(chunks):
             request = self._request(work, chunk)
+            if request.block >= 0:
+                work.context = "paragraph"
+            elif request.before or request.after:
+                work.context = "neighbours"
             key = self._key(cat.lang, request)
             hit = chunk if not has_words(strip_tokens(chunk, masked.style)) else None  # nothing to translate
             if hit is None:

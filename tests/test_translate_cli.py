@@ -135,3 +135,26 @@ def test_argos_not_installed(tmp_path):
     result = invoke("--engine", "argos", "--project", str(tmp_path))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: argos: argostranslate is not installed")
+
+
+def test_openai_dry_run_json_and_max_cost_from_the_command_line(tmp_path):
+    import llmfakes as lf
+
+    fs.make_project(tmp_path, {"a": list(lf.PAIRS)[:4]}, translate='[translate.prices."m"]\ninput = 100.0\noutput = 100.0')
+    fake = lf.LLMFake()
+    with fs.FakeServer(fake) as srv:
+        url = srv.url + "v1"
+        dry = invoke("--engine", "openai", "--engine-url", url, "--model", "m", "--dry-run", "--json",
+                     "--project", str(tmp_path))
+        assert dry.exit_code == 0, dry.stderr
+        data = json.loads(dry.stdout)
+        assert data["estimated_cost"] > 0 and data["plans"][0]["input_tokens"] > 0 and srv.requests == []
+        stopped = CliRunner().invoke(cli, ["translate", "--engine", "openai", "--engine-url", url, "--model", "m",
+                                           "--max-cost", "0.000001", "--project", str(tmp_path)])
+        assert stopped.exit_code == 1 and "stopped before passing --max-cost 1e-06 USD" in stopped.stderr
+        assert srv.requests == []
+        done = invoke("--engine", "openai", "--engine-url", url, "--model", "m", "--project", str(tmp_path))
+    assert done.exit_code == 0, done.stderr
+    po = read_catalog(tmp_path / "locales/en/LC_MESSAGES/a.po")
+    assert all(e.msgstr == lf.PAIRS[e.msgid] for e in po)
+    assert f"mt: openai m" in po[0].comment

@@ -32,6 +32,9 @@ Examples:
   l10n translate --lang en --engine deepl --dry-run
   l10n translate --engine google --workers 2 --rate-limit 1 kim-putin
   l10n translate --wait      # start when a translate already running here ends
+  l10n translate --engine openai --model gpt-4.1-mini --dry-run
+  l10n translate --engine openai --engine-url http://127.0.0.1:8080/v1 --model local
+  l10n translate --engine anthropic --model claude-sonnet-4-5 --max-cost 2.50
 """)
 @lang_option
 @click.option("--engine", "-e", "engine", metavar="NAME", type=click.Choice(list(ENGINES)), default=None,
@@ -42,7 +45,11 @@ Examples:
               help="At most R requests per second.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
               help="Timeout of each request.")
-@click.option("--dry-run", is_flag=True, help="Only count segments, characters and estimated cost per article.")
+@click.option("--model", "-m", metavar="NAME", default=None,
+              help="Model of an LLM engine (openai, anthropic, ollama); default: [translate] model.")
+@click.option("--dry-run", is_flag=True, help="Only count segments, characters, tokens and estimated cost per article.")
+@click.option("--max-cost", type=click.FloatRange(min=0), default=None, metavar="USD",
+              help="Stop before the estimated spend would pass USD (prices: l10n/data/prices.toml, [translate.prices]).")
 @click.option("--retranslate-fuzzy", is_flag=True, help="Also refresh fuzzy entries that are still raw MT.")
 @click.option("--wait", is_flag=True,
               help="If another translate runs on this project, wait for it to end (default: stop with an error).")
@@ -50,13 +57,14 @@ Examples:
 @quiet_option
 @project_option
 @click.argument("articles", nargs=-1, metavar="[ARTICLE]...")
-def translate_cmd(lang, engine, engine_url, workers, rate_limit, timeout, dry_run, retranslate_fuzzy, wait,
+def translate_cmd(lang, engine, engine_url, workers, rate_limit, timeout, model, dry_run, max_cost, retranslate_fuzzy, wait,
                   as_json, quiet, project, articles) -> None:
     config = get_config(project)
     try:
         summary = translate_project(
             config, lang=lang, engine=engine, articles=list(articles), workers=workers, rate_limit=rate_limit,
             engine_url=engine_url, timeout=timeout, dry_run=dry_run, retranslate_fuzzy=retranslate_fuzzy, wait=wait,
+            model=model, max_cost=max_cost,
             progress=progress_reporter("Translating", quiet or as_json),
         )
     except EngineError as exc:
@@ -69,6 +77,8 @@ def translate_cmd(lang, engine, engine_url, workers, rate_limit, timeout, dry_ru
             click.echo(line)
     if summary.failed:
         raise EngineError(f"{len(summary.failed)} segments failed; they stay untranslated for a later run")
+    if summary.stopped:
+        raise EngineError(summary.stopped)
 
 
 def _partial_summary(partial, quiet: bool) -> None:

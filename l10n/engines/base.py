@@ -30,6 +30,7 @@ __all__ = [
     "Engine",
     "EngineError",
     "EngineTimeoutError",
+    "DistrustedError",
     "GarbageResultError",
     "MTRequest",
     "RateLimitError",
@@ -60,6 +61,12 @@ class GarbageResultError(EngineError):
 
 class UntranslatedError(GarbageResultError):
     """The engine sent the text back unchanged (not a malformed answer: it read the text)."""
+
+
+class DistrustedError(GarbageResultError):
+    """An answer that failed verification (ids, a shift, an echo, a reply): resend it smaller."""
+
+    retryable = True
 
 
 class RejectedError(EngineError):

@@ -161,3 +161,8 @@ def connection_reason(exc: BaseException) -> str:
     if "ssl" in lowered:
         return "TLS error"
     return "connection failed"
+
+
+def is_loopback(url: str) -> bool:
+    """True for a server on this machine (its traffic must not go through HTTP(S)_PROXY)."""
+    return (urlsplit(url).hostname or "") in _LOOPBACK

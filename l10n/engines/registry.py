@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 from ..errors import EngineError
+from .anthropic_messages import AnthropicEngine
 from .argos import ArgosEngine
 from .base import Engine
 from .deepl import DeepLEngine
@@ -15,6 +16,8 @@ from .libre import LibreEngine
 from .memory import MemoryEngine
 from .microsoft import MicrosoftEngine
 from .mymemory import MyMemoryEngine
+from .ollama_chat import OllamaEngine
+from .openai_chat import OpenAIEngine
 
 ENGINES: dict[str, type[Engine]] = {
     "google": GoogleEngine,
@@ -22,6 +25,9 @@ ENGINES: dict[str, type[Engine]] = {
     "libre": LibreEngine,
     "microsoft": MicrosoftEngine,
     "deepl": DeepLEngine,
+    "openai": OpenAIEngine,
+    "anthropic": AnthropicEngine,
+    "ollama": OllamaEngine,
     "memory": MemoryEngine,
     "argos": ArgosEngine,
     "dummy": DummyEngine,

@@ -36,6 +36,7 @@ class Reply:
     body: bytes | str | Any = b""
     content_type: str = "application/json"
     delay: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -103,6 +104,8 @@ class FakeServer:
             handler.send_response(reply.status)
             handler.send_header("Content-Type", reply.content_type)
             handler.send_header("Content-Length", str(len(data)))
+            for name, value in reply.headers.items():
+                handler.send_header(name, value)
             handler.end_headers()
             handler.wfile.write(data)
         except (BrokenPipeError, ConnectionResetError):

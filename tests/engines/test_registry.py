@@ -9,7 +9,8 @@ from l10n.errors import EngineError
 
 
 def test_registry_is_explicit_and_complete():
-    assert list(ENGINES) == ["google", "mymemory", "libre", "microsoft", "deepl", "memory", "argos", "dummy"]
+    assert list(ENGINES) == ["google", "mymemory", "libre", "microsoft", "deepl", "openai", "anthropic", "ollama",
+                            "memory", "argos", "dummy"]
     for name, cls in ENGINES.items():
         assert issubclass(cls, Engine) and cls.name == name
 
@@ -76,3 +77,14 @@ def test_argos_with_an_installed_model(monkeypatch):
     assert engine.translate_batch(["Hei verden, sa hun."], "nb", "en") == ["Hello verden, sa hun."]
     with pytest.raises(EngineError, match="no installed model for en→de"):
         engine.translate_batch(["Hello there my friend."], "en", "de")
+
+
+def test_engines_declare_their_capabilities():
+    for cls in ENGINES.values():
+        assert cls.batch_unit in ("sentence", "paragraph", "article")
+        assert cls.protect in ("all", "markup", "none") and cls.cost_model in ("characters", "tokens")
+        assert cls.batch_size >= 1 and cls.max_chars > 0
+    for name in ("openai", "anthropic", "ollama"):
+        llm = ENGINES[name]
+        assert llm.uses_context and llm.uses_glossary and llm.batch_unit == "article" and "model" in llm.settings
+    assert not ENGINES["libre"].uses_context and ENGINES["libre"].protect == "all"

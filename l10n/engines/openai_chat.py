@@ -1,0 +1,66 @@
+"""``openai``: any server speaking OpenAI Chat Completions, through the official ``openai`` package.
+
+``--engine-url`` (``base_url``) picks the server: OpenAI itself (the default),
+Azure OpenAI's v1 endpoint, vLLM, llama.cpp's server, LM Studio or Ollama's
+``/v1``. The key comes from ``L10N_OPENAI_KEY`` and may be left unset for a
+local server. The answer is asked for as a JSON schema (``response_format``);
+a server that refuses the parameter is asked again without it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import EngineError, RejectedError
+from .http import is_loopback
+from .llm import ANSWER_SCHEMA, LLMEngine
+from .request import MTRequest
+
+
+def _openai() -> Any:
+    try:
+        import openai
+    except ImportError as exc:
+        raise EngineError("openai: the openai package is not installed (pip install 'l10n[llm]')") from exc
+    return openai
+
+
+class OpenAIEngine(LLMEngine):
+    name = "openai"
+    label = "OpenAI Chat Completions (OpenAI, Azure, vLLM, llama.cpp, LM Studio, Ollama /v1; --model)"
+    default_url = "https://api.openai.com/v1"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._module = _openai()
+        self.schema = True  # cleared when the server rejects response_format
+
+    def _client(self) -> Any:
+        def build() -> Any:
+            extra = {"http_client": self._module.DefaultHttpxClient(trust_env=False)} if is_loopback(self.url) else {}
+            return self._module.OpenAI(base_url=self.url, api_key=self.api_key or "not-needed",
+                                       timeout=self.timeout, max_retries=0, **extra)
+
+        return self.thread_client("openai", build)
+
+    def complete(self, system: str, user: str, requests: list[MTRequest]) -> tuple[str, bool]:
+        args: dict[str, Any] = {
+            "model": self.model,
+            "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+            "temperature": self.temperature,
+            "max_tokens": self.output_budget(requests),
+        }
+        if self.schema:
+            args["response_format"] = {"type": "json_schema", "json_schema": {
+                "name": "translations", "strict": True, "schema": ANSWER_SCHEMA}}
+        try:
+            response = self._client().chat.completions.create(**args)
+        except self._module.BadRequestError as exc:
+            if not self.schema or "response_format" not in str(exc):
+                raise
+            self.schema = False  # an older server: ask for JSON in the prompt only
+            raise RejectedError(f"{self.name}: server does not take response_format; asking again without") from exc
+        choice = response.choices[0] if response.choices else None
+        if choice is None:
+            return "", False
+        return choice.message.content or "", choice.finish_reason == "length"
