@@ -36,9 +36,13 @@ class ArticleContext:
     blocks: list[int] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     first: dict[Key, int] = field(default_factory=dict)
+    members: dict[int, list[int]] = field(default_factory=dict)  # block → positions, so lookups stay O(1)
+    roles: dict[int, list[str]] = field(default_factory=dict)  # block → quotation role per member
 
     def add(self, key: Key, text: str, block: int, kind: str) -> None:
         self.first.setdefault(key, len(self.texts))
+        if block >= 0:
+            self.members.setdefault(block, []).append(len(self.texts))
         self.texts.append(text)
         self.blocks.append(block)
         self.kinds.append(kind)
@@ -51,7 +55,7 @@ class ArticleContext:
         before = tuple(self.texts[max(0, pos - n):pos])
         after = tuple(self.texts[pos + 1:pos + 1 + n])
         block = self.blocks[pos]
-        paragraph = tuple(t for t, b in zip(self.texts, self.blocks) if b == block) if block >= 0 else ()
+        paragraph = tuple(self.texts[i] for i in self.members.get(block, ())) if block >= 0 else ()
         return before, after, paragraph, block, self.kinds[pos]
 
     def quote_role(self, key: Key) -> str:
@@ -59,8 +63,11 @@ class ArticleContext:
         pos = self.first.get(key)
         if pos is None or self.blocks[pos] < 0:
             return ""
-        members = [i for i, b in enumerate(self.blocks) if b == self.blocks[pos]]
-        return quote_roles([self.texts[i] for i in members])[members.index(pos)]
+        block = self.blocks[pos]
+        members = self.members[block]
+        if block not in self.roles:
+            self.roles[block] = quote_roles([self.texts[i] for i in members])
+        return self.roles[block][members.index(pos)]
 
 
 def article_context(config: Config, slug: str, po: polib.POFile) -> ArticleContext:

@@ -222,6 +222,9 @@ def request_payload(requests: list[MTRequest], source: str, target: str) -> dict
         payload["glossary"] = list(glossary.values())
     if examples:
         payload["examples"] = list(examples.values())
+    quotes = {r.id: r.quote for r in requests if r.quote}
+    if quotes:
+        payload["quotations"] = quotes
     if any(r.strict for r in requests):
         payload["note"] = ("An earlier answer did not use the required glossary rendering. Use the glossary "
                            "target forms exactly.")
