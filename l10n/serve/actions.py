@@ -25,7 +25,7 @@ from ..memory import open_memory
 from .desk import Desk, NotFound, entry_id, entry_state, entry_version
 from ..catalog import read_catalog
 from .engine import retranslate_entry
-from .locks import edit_catalog, file_lock
+from ..locking import catalog_lock, edit_catalog
 
 ACTIONS = ("accept", "save", "reject", "retranslate")
 REJECTED_BY = "rejected-by:"
@@ -147,7 +147,7 @@ class Actions:
             raise Refused(f"{path.name}: the desk adds terms to a CSV glossary only")
         if kind not in TERM_TYPES:
             raise Refused(f"type must be one of {', '.join(TERM_TYPES)}")
-        with file_lock(path):
+        with catalog_lock(path):  # the glossary gets a lock file like a catalogue
             text = read_text(path, Refused, "glossary file") if path.exists() else ",".join(COLUMNS) + "\n"
             current = parse_glossary_csv(text, path)
             forms = {f.strip().casefold() for f in source.split("|") if f.strip()}

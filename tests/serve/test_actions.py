@@ -209,3 +209,22 @@ def test_retranslate_sends_the_article_context(client, project, token, monkeypat
     assert request.paragraph == ("Vinden nådde 41 m/s på [Lista](https://www.met.no/) i natt.", FERRIES)
     entry = po_of(project).find(FERRIES)
     assert entry.msgstr == "The ferries are idle." and entry.fuzzy and "mt: context-stub" in entry.comment
+
+
+def test_actions_wait_for_the_command_lines_catalogue_lock(client, project, token):
+    import threading
+
+    from l10n.locking import catalog_lock
+
+    path = project / "locales/en/LC_MESSAGES/storm.po"
+    version = version_of(client, FERRIES)
+    result = {}
+    with catalog_lock(path):  # as `l10n review` or `l10n translate` would hold it
+        worker = threading.Thread(target=lambda: result.setdefault(
+            "response", act(client, "save", FERRIES, token, version=version, text="The ferries are idle.")))
+        worker.start()
+        worker.join(0.5)
+        assert worker.is_alive() and po_of(project).find(FERRIES).fuzzy  # blocked on the lock, nothing written
+    worker.join(30)
+    assert result["response"].status_code == 200
+    assert po_of(project).find(FERRIES).msgstr == "The ferries are idle."
