@@ -143,7 +143,8 @@ async def entry_action(request: Request) -> Response:
                                                        "reviewer": conflict.reviewer, "version": conflict.version,
                                                        "yours": conflict.yours}, "error": str(conflict)}, 409)
     info = await run_in_threadpool(state.desk.entry, p["lang"], p["slug"], p["ident"])
-    return JSONResponse({"ok": True, "message": message, "version": info.version, "state": info.state})
+    return JSONResponse({"ok": True, "message": message, "version": info.version, "state": info.state,
+                         "sig": _signature(info)})
 
 
 async def add_term(request: Request) -> Response:

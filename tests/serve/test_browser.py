@@ -99,7 +99,7 @@ def test_accept_first_then_edit_and_save_second(browser, live):
     second.get_by_role("textbox", name="Translation").fill("Several roads are closed after the storm.")
     second.get_by_role("button", name="Save").click()
     sync_api.expect(card(page, LEAD).locator(".badge")).to_have_text("Reviewed", timeout=WAIT)
-    sync_api.expect(card(page, LEAD).locator(".msg")).to_have_text("saved and reviewed")
+    sync_api.expect(card(page, LEAD).locator(".msg")).to_have_text("saved and reviewed", timeout=WAIT)
     catalog = po(live)
     title = catalog.find("Uvær stenger veier")
     assert title.msgstr == suggestion and not title.fuzzy and "reviewed-by: Kari Nordmann" in title.tcomment

@@ -10,6 +10,7 @@
   const panel = document.getElementById("panel");
   let active = null;          // entry id being edited
   let known = {};             // entry id -> card signature, from the last poll
+  let epoch = 0;              // bumped by each of our own saves: a poll sent before one is stale
 
   function cards(id) { return Array.from(document.querySelectorAll('.seg[data-entry="' + id + '"]')); }
   function dirty(seg) { const t = seg.querySelector("textarea"); return t && t.value !== t.dataset.original; }
@@ -61,6 +62,8 @@
     const { status, data } = await post(base + "/entry/" + id + "/" + action, fields);
     if (status === 409 && data.conflict) { showConflict(seg, action, data.conflict, t.value); return false; }
     if (!data.ok) { say(seg, data.error || "Not saved", "error"); return false; }
+    known[id] = data.sig;  // our own change: the next poll must not redraw the card again
+    epoch += 1;
     await refresh(id, false);
     for (const c of cards(id)) say(c, data.message, "ok");
     updateCounts();
@@ -158,12 +161,14 @@
 
   async function poll() {
     let data;
+    const started = epoch;
     try {
       const r = await fetch(base + "/versions", { credentials: "same-origin", headers: { Accept: "application/json" } });
       if (!r.ok) throw new Error(String(r.status));
       data = await r.json();
       document.getElementById("live").classList.remove("off");
     } catch (e) { document.getElementById("live").classList.add("off"); return; }
+    if (started !== epoch) return;  // we saved meanwhile: this answer may predate our own change
     for (const [id, info] of Object.entries(data)) {
       const segs = cards(id);
       if (!segs.length) continue;
