@@ -58,7 +58,8 @@ def _set_previous(new: polib.POEntry, old: polib.POEntry) -> None:
         new.previous_msgctxt, new.previous_msgid = old.previous_msgctxt, old.previous_msgid
         new.previous_msgid_plural = old.previous_msgid_plural
     else:
-        new.previous_msgctxt, new.previous_msgid, new.previous_msgid_plural = old.msgctxt, old.msgid, old.msgid_plural
+        new.previous_msgctxt, new.previous_msgid = old.msgctxt or None, old.msgid
+        new.previous_msgid_plural = old.msgid_plural or None
 
 
 def _carry(new: polib.POEntry, old: polib.POEntry, nplurals: int = 2) -> bool:
