@@ -115,16 +115,20 @@ class _TreeSampler(threading.Thread):
         return proc.memory_info().rss
 
     def sample(self) -> None:
-        try:
-            root = psutil.Process(self.pid)
-            procs = [root, *root.children(recursive=True)]
-        except psutil.Error:
+        pids = _tree(self.pid)
+        if not pids:
             return
         total = 0
-        for proc in procs:
+        for pid in pids:
+            proc = self.seen.get(pid)
+            if proc is None:
+                try:
+                    proc = psutil.Process(pid)
+                except psutil.Error:
+                    continue
             try:
                 total += self._memory(proc)
-                self.seen.setdefault(proc.pid, proc)
+                self.seen[pid] = proc
                 times = proc.cpu_times()
                 self.last_cpu[proc.pid] = times.user + times.system
             except psutil.Error:
@@ -139,6 +143,33 @@ class _TreeSampler(threading.Thread):
     def stop(self) -> None:
         self._stop_event.set()
         self.join()
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants, from /proc/<pid>/task/*/children (cheap: no scan of
+    every process on a busy machine, as psutil's children() does); psutil where absent."""
+    if not os.path.exists(f"/proc/{pid}/task"):
+        return []
+    try:
+        out, todo = [], [pid]
+        while todo:
+            current = todo.pop()
+            out.append(current)
+            for task in os.scandir(f"/proc/{current}/task"):
+                try:
+                    with open(f"{task.path}/children", encoding="ascii") as handle:
+                        todo.extend(int(x) for x in handle.read().split())
+                except (FileNotFoundError, ProcessLookupError):
+                    continue
+        return out
+    except FileNotFoundError:  # the process went away mid-walk: keep what we saw
+        return out
+    except OSError:  # no /proc/*/children in this kernel
+        try:
+            root = psutil.Process(pid)
+            return [pid, *(p.pid for p in root.children(recursive=True))]
+        except psutil.Error:
+            return []
 
 
 def _reap_orphans(sampler: _TreeSampler, root_pid: int, grace: float = 5.0) -> float:
