@@ -142,8 +142,19 @@ def _swap(src: str, tgt: str, rng: random.Random) -> str | None:
     distinct = list({m.group(): m for m in names}.values())
     if len(distinct) < 2:
         return None
-    a, b = sorted(rng.sample(distinct, 2), key=lambda m: m.start())
-    if a.end() > b.start():
+    whole = [m for m in distinct if not re.search(r"[A-Z][\w.]*\s+$", tgt[:m.start()]) and not re.match(r"\s+[A-Z]", tgt[m.end():])]
+    if len(whole) < 2:
+        return None  # swap whole entities, not the parts of "New York" or "Nicholas Alden"
+    a, b = sorted(rng.sample(whole, 2), key=lambda m: m.start())
+    between = tgt[a.end():b.start()]
+    # a swap around a verb or preposition changes who did what to whom ("A beat B");
+    # swapping the items of a list ("A and B", "A, B") changes nothing, so it is not planted
+    if a.end() > b.start() or not 1 <= len(between.split()) <= 6 or re.fullmatch(r"\s*(?:,|and|or|&|-|–)?\s*", between) \
+            or re.search(r"[.;:!?]", between):
+        return None
+    # ... and the source has the two in that order, close together in one clause (A slo B, A mot B)
+    near = re.search(rf"\b{a.group()}\b([^,.;:!?]{{1,60}}?)\b{b.group()}\b", src)
+    if near is None or re.fullmatch(r"\s*(?:og|eller|samt|&|-|–)?\s*", near.group(1)):
         return None
     return tgt[:a.start()] + b.group() + tgt[a.end():b.start()] + a.group() + tgt[b.end():]
 
@@ -270,17 +281,18 @@ PLANTERS = {"units": _units, "modality": _modality, "name-misspelt": _misspell, 
 
 def plant(rows: list[dict[str, str]], per_kind: int, seed: int) -> list[tuple[str, str, str, str, str]]:
     """(id, kind, source, clean target, planted target), at most ``per_kind`` per kind."""
-    rng = random.Random(seed)
     by_kind: dict[str, list] = defaultdict(list)
+    rngs = {kind: random.Random(f"{seed}-{kind}") for kind in PLANTERS}  # kinds independent of each other
     for row in rows:
         for kind, planter in PLANTERS.items():
+            rng = rngs[kind]
             bad = planter(row["nob"], row["eng"], rng)
             if bad and bad != row["eng"]:
                 by_kind[kind].append((row["id"], kind, row["nob"], row["eng"], bad))
     chosen = []
     for kind in PLANTERS:
         items = by_kind.get(kind, [])
-        chosen += rng.sample(items, min(per_kind, len(items)))
+        chosen += rngs[kind].sample(items, min(per_kind, len(items)))
     return chosen
 
 

@@ -53,7 +53,8 @@ class EndPunctuationCheck(Check):
             if entry_kind(entry) in ("paragraph", "quote"):
                 return None  # running text: the segmenter decides where sentences end
             return self.finding("the source has no end punctuation (headline?), the translation has", span)
-        return self.finding("the translation lost the end punctuation", span)
+        # a full stop lost at the end of running text is cosmetic; a lost question mark is not (above)
+        return self.finding("the translation lost the end punctuation", span, severity="info")
 
 
 def _in_dialogue(source: str) -> bool:

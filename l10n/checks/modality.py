@@ -50,6 +50,10 @@ def modality_rules(name: str = "modality-nb-en.tsv") -> ModalityRules:
     return ModalityRules(tuple(source), tuple(target), licenses, hedges, certain, trigger)
 
 
+#: classes whose loss together with an extra English modal is a substitution (kan → must)
+STRONG = frozenset({"poss", "nec", "shall", "should", "will", "wish"})
+
+
 def source_modals(source: str, rules: ModalityRules) -> Counter[str]:
     """How many modals of each class the source has; each match is used up by the first rule."""
     text = source
@@ -81,10 +85,15 @@ class ModalityCheck(Check):
         if not rules.trigger.search(tgt):
             return found
         names = ", ".join(sorted(set(counts) - {"report"})) or "reported speech"
-        for tclass, pattern in rules.target:
-            matches = list(pattern.finditer(tgt))
+        matches = {tclass: list(pattern.finditer(tgt)) for tclass, pattern in rules.target}
+        present = {tclass for tclass, found_here in matches.items() if found_here}
+        # a source modal with no English modal of its classes at all was rendered some other way
+        lost = [c for c in counts if c in STRONG and not rules.licenses.get(c, frozenset()) & present]
+        for tclass, found_here in matches.items():
             budget = sum(n for cls, n in counts.items() if tclass in rules.licenses.get(cls, ()))
-            for m in matches[budget:] if budget < len(matches) else ():
+            if budget and not lost:
+                continue  # English repeats a modal over coordinated clauses ("will … and will")
+            for m in found_here[budget:] if budget < len(found_here) else ():
                 found.append(self.finding(f"{m.group(0)!r} ({tclass[2:]}) has no counterpart in the source's modality "
                                           f"({names})", m.span()))
         return found

@@ -234,7 +234,12 @@ def sentence_start_names(source: str, known: frozenset[str] = frozenset()) -> li
         if m is None:
             continue
         word = m.group(0).rstrip("'’")
-        if len(word) < 3 or "-" in word:
+        if "-" in word:  # Sør-Afrika, Nord-Korea: the name after a direction word
+            core = name_core(word)
+            if core is not None and len(core) >= 3 and (core != word or _exonym_key(word)):
+                found.append((core, m.start() + word.index(core), m.start() + word.index(core) + len(core)))
+            continue
+        if len(word) < 3:
             continue
         lower = word.lower()
         nb = _zipf(lower, "nb")
@@ -312,6 +317,8 @@ def name_core(word: str, in_run: bool = False) -> str | None:
         return None if nb >= 5.0 or (nb >= 4.0 and _zipf(core.lower(), "en") < 1.0) else core
     if len(core) >= 9 and any(ch in "æøåÆØÅ" for ch in core):
         return None  # Kongedømmene, Høymiddelalderen: Norwegian compounds
+    if len(core) >= 9 and _NOUN_ENDING.search(core.lower()) and _common_noun_form(core.lower()[:-2]):
+        return None  # Tempelridderne: a capitalised Norwegian noun, inflected
     return None if norwegian_word(core) else core
 
 

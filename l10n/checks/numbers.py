@@ -213,23 +213,45 @@ class NumbersCheck(Check):
         src_q, tgt_q = extract(source, context.source_lang), extract(target, context.target_lang)
         src_ev, tgt_ev = evidence(source, context.source_lang), evidence(target, context.target_lang)
         found = []
+        converted = _converted_spans(source, target, context)
         for value, start, end in spelled:
             if ("n", value) not in tgt_ev:
                 found.append(self.finding(f"{source[start:end]!r} ({value:g}) from the source is missing or changed in the "
                                           "translation", (start, end), side="source"))
         if small or spelled:  # "tre år" -> "two years": a small number word changed
             for value, start, end in small_numbers(target, context.target_lang):
-                if ("n", value) not in src_ev:
+                if ("n", value) not in src_ev and not _inside(start, converted[1]):
                     found.append(self.finding(f"{target[start:end]!r} ({value:g}) does not match any number in the source",
                                               (start, end)))
         for q in tgt_q:
-            if q.values and not q.values & src_ev:
+            if q.values and not q.values & src_ev and not _inside(q.start, converted[1]):
                 found.append(self.finding(f"{target[q.start:q.end]!r} does not match any number in the source", (q.start, q.end)))
         for q in src_q:
-            if q.values and not q.values & tgt_ev:
+            if q.values and not q.values & tgt_ev and not _inside(q.start, converted[0]):
                 text = source[q.start:q.end]
                 found.append(self.finding(f"{text!r} from the source is missing or changed in the translation", (q.start, q.end), side="source"))
         return found
+
+
+def _converted_spans(source: str, target: str, context: CheckContext) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Source and target spans of quantities that match after unit conversion (250 kg = 550 pounds):
+    their figures differ by design, which the units check has already judged."""
+    from .units import quantities, same_amount  # units builds on this module's numeral parser
+
+    src_units = quantities(source, context.source_lang)
+    if not src_units:
+        return [], []
+    src_spans, tgt_spans = [], []
+    for q in quantities(target, context.target_lang):
+        matches = [s for s in src_units if same_amount(q, s) and s.unit.name != q.unit.name]
+        if matches:
+            tgt_spans.append((q.start, q.end))
+            src_spans += [(s.start, s.end) for s in matches]
+    return src_spans, tgt_spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
 
 
 class NumberFormatCheck(Check):
@@ -307,8 +329,14 @@ def calendar_names(text: str, lang: str, kind: str) -> tuple[tuple[int, int, int
             continue
         if (word.lower() in _AMBIGUOUS or word.lower() in short) and not _date_nearby(text, m.start(), m.end()):
             continue
+        if kind == "day" and word.lower() in short and not (text[m.end():m.end() + 1] == "." or _digit_nearby(text, m.start(), m.end())):
+            continue  # "før man sover": the pronoun, not Monday
         found.append((table[word.lower()], m.start(), m.end()))
     return tuple(found)
+
+
+def _digit_nearby(text: str, start: int, end: int) -> bool:
+    return any(ch.isdigit() for ch in text[max(0, start - 6): start] + text[end: end + 6])
 
 
 def _date_nearby(text: str, start: int, end: int) -> bool:

@@ -19,11 +19,13 @@ from .mechanics import (
     WhitespaceCheck,
 )
 from .modality import ModalityCheck
+from .omission import OmissionCheck
 from .names import NamesCheck, NearMissCheck
 from .numbers import DatesCheck, NumberFormatCheck, NumbersCheck
 from .pitfalls import PitfallCheck
 from .times import TimesCheck
 from .units import UnitsCheck
+from .swaps import SwappedNamesCheck
 from .state import FuzzyCheck, UnchangedCheck, UnknownIgnoreFlagCheck, UntranslatedCheck
 
 CHECKS: tuple[type[Check], ...] = (
@@ -35,6 +37,7 @@ CHECKS: tuple[type[Check], ...] = (
     GlossaryForbiddenCheck,
     NearMissCheck,
     NamesCheck,
+    SwappedNamesCheck,
     NumbersCheck,
     NumberFormatCheck,
     DatesCheck,
@@ -50,6 +53,7 @@ CHECKS: tuple[type[Check], ...] = (
     WhitespaceCheck,
     RepeatedWordCheck,
     LengthRatioCheck,
+    OmissionCheck,
     MaxLengthCheck,
     QuoteStyleCheck,
     DialogueDashCheck,

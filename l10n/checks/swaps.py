@@ -1,0 +1,76 @@
+"""Two names swapped around a verb or preposition: "Sør-Afrika slo Zambia" → "Zambia beat South Africa".
+
+Both names are present, so the names check is content; the facts are reversed. The check
+is only as sound as word order is: Norwegian and English both put the subject before the
+verb, so two names close together in one clause keep their order in a faithful
+translation. It stays silent where the order may legitimately change: names joined by
+"og"/"and" or a comma (a list), a passive in the translation ("was beaten by"), names far
+apart or in different clauses, and names it cannot place in the translation unambiguously.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .base import Check, CheckContext, Finding
+from .data import exonyms, read_words
+from .names import TOKEN_RE, _exonym_key, same_stem, sentence_start_names, source_names
+from .text import mask
+
+MAX_GAP_WORDS = 6
+_CLAUSE_BREAK = re.compile(r"[.;:!?()«»\"“”]|,|\s[–—-]\s")
+_SENTENCE_BREAK = re.compile(r"[.;:!?()«»\"“”]")
+_LIST_ONLY = re.compile(r"\s*(?:,|og|eller|samt|&|and|or|-|–|/)?\s*", re.IGNORECASE)
+
+
+def _places(word: str, target: str, tokens: list[tuple[str, int, int]]) -> list[int]:
+    """Where a source name sits in the target: the same word (inflection and transliteration
+    aside) or its English exonym."""
+    key = _exonym_key(word)
+    if key is not None:
+        spots = []
+        for alt in exonyms()[key]:
+            spots += [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alt)}(?![\w-])", target)]
+        return sorted(set(spots))
+    return [start for token, start, _ in tokens if token[:1].isupper() and same_stem(word, token)]
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+class SwappedNamesCheck(Check):
+    """Who did what to whom: two nearby names in reverse order in the translation."""
+
+    check_id = "names-swapped"
+    name = "Swapped names"
+    description = "Two names close together in one clause appear in the opposite order in the translation (A beat B → B beat A)."
+    severity = "warning"
+    language_pair = "nb_to_en"
+
+    def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
+        src = mask(source)
+        names = sorted(source_names(source) + sentence_start_names(source, context.data.get("catalogue-names", frozenset())),
+                       key=lambda n: n[1])
+        if len(names) < 2:
+            return []
+        tgt = mask(target)
+        tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(tgt)]
+        passive = read_words("passive-markers-en.txt")
+        neutral = read_words("swap-neutral-nb.txt")
+        found = []
+        for (a, a_start, a_end), (b, b_start, _) in zip(names, names[1:]):
+            between = src[a_end:b_start]
+            if a == b or _LIST_ONLY.fullmatch(between) or _CLAUSE_BREAK.search(between) \
+                    or len(between.split()) > MAX_GAP_WORDS or _words(between) & neutral:
+                continue
+            where_a, where_b = _places(a, tgt, tokens), _places(b, tgt, tokens)
+            if len(where_a) != 1 or len(where_b) != 1 or where_a[0] < where_b[0]:
+                continue
+            gap = tgt[where_b[0]:where_a[0]]
+            if len(gap.split()) > MAX_GAP_WORDS + 2 or _SENTENCE_BREAK.search(gap) or _words(gap) & passive:
+                continue
+            found.append(self.finding(f"{a!r} comes before {b!r} in the source but after it in the translation "
+                                      "(who did what to whom?)", (where_b[0], where_a[0] + len(a)), severity=None))
+        return found
