@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import polib
 
 from .article import Article, Block
+from .results import BuildStats  # noqa: F401 - part of this module's interface
 from .entrymeta import is_fuzzy
 from .extract import Segment, article_segments
 from .quotes import join_quotations, joins, quote_roles
@@ -25,17 +26,6 @@ FORMATS = ("md", "html", "txt")
 # list item or front-matter value it would end the block, so it becomes a space.
 _TYPED_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 FALLBACKS = ("source", "mark", "none")
-
-
-@dataclass
-class BuildStats:
-    translated: int = 0
-    fuzzy: int = 0
-    missing: int = 0
-    fuzzy_used: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        return dict(translated=self.translated, fuzzy=self.fuzzy, missing=self.missing, fuzzy_used=self.fuzzy_used)
 
 
 @dataclass

@@ -7,7 +7,6 @@ without storing any position in the PO file.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ import polib
 from .article import VERBATIM_KINDS, Article, Block, parse_article
 from .catalog import WRAP_WIDTH, template_metadata
 from .entrymeta import kind_label
+from .fsutil import relative_to  # noqa: F401 - re-exported (catalogue references)
 from .segment import split_sentences
 
 HEADING_KINDS = frozenset({"meta-title", "meta-subtitle", "heading", "image-title"})
@@ -130,20 +130,6 @@ def same_entries(a: polib.POFile, b: polib.POFile) -> bool:
                  tuple(e.flags)) for e in po]
 
     return sig(a) == sig(b)
-
-
-def relative_to(path: Path, root: Path) -> str:
-    """``path`` relative to ``root``, as written into catalogues.
-
-    Tried first without resolving symlinks: an article symlinked into the source folder
-    keeps its project path rather than leaking the link target's absolute path.
-    """
-    for absolute in (lambda p: Path(os.path.abspath(p)), Path.resolve):
-        try:
-            return absolute(path).relative_to(absolute(root)).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
 
 
 def markdown_blocks(text: str, lang: str = "nb", name: str = "input.md") -> list[list[tuple[int, int]]]:

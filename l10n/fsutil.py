@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from importlib import resources
 from pathlib import Path
 
 from .errors import WriteError
@@ -67,4 +66,20 @@ def decode_utf8(data: bytes, error_cls: type, where: Path | str) -> str:
 
 def package_data(*parts: str) -> str:
     """Text of a language data file shipped in the package (``l10n/data/...``)."""
+    from importlib import resources
+
     return resources.files("l10n").joinpath("data", *parts).read_text(encoding="utf-8")
+
+
+def relative_to(path: Path, root: Path) -> str:
+    """``path`` relative to ``root``, as written into catalogues.
+
+    Tried first without resolving symlinks: an article symlinked into the source folder
+    keeps its project path rather than leaking the link target's absolute path.
+    """
+    for absolute in (lambda p: Path(os.path.abspath(p)), Path.resolve):
+        try:
+            return absolute(path).relative_to(absolute(root)).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

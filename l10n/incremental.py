@@ -11,12 +11,12 @@ the stamps once.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
 from .state import BuildOptions, RunState
-from .steps import BuildResult, ExtractResult, Job, Outcome, UpdateResult, check, step_names, work
+from .results import BuildResult, ExtractResult, UpdateResult
+from .steps import Job, Layout, Outcome, check, step_names, work
 
 if TYPE_CHECKING:
     from .config import Config
@@ -46,6 +46,8 @@ def parallel_map(fn: Callable[..., T], *iterables: Iterable[Any]) -> list[T]:
     count = workers()
     if count < 2 or len(items[0]) < PARALLEL_MIN:
         return list(map(fn, *items))
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=count) as pool:
         return list(pool.map(fn, *items, chunksize=8))
 
@@ -73,8 +75,9 @@ class Runner:
         """Outcomes in the order of ``jobs``; only the stale ones do any work."""
         done: dict[int, Outcome] = {}
         stale: list[int] = []
+        layout = Layout(self.config)
         for i, job in enumerate(jobs):
-            outcome = check(self.config, job, self.state)
+            outcome = check(self.config, job, self.state, layout)
             if outcome is None:
                 stale.append(i)
             else:
@@ -142,10 +145,9 @@ def memory_jobs(runner: Runner, langs: list[str], skip: set[str]) -> list[Job]:
     """Memory-only jobs for the catalogues of ``langs`` whose slug is not in ``skip``."""
     by_slug: dict[str, list[str]] = {}
     for code in langs:
-        folder = runner.config.locales_dir / code / "LC_MESSAGES"
-        for path in sorted(folder.glob("*.po")):
-            if path.stem not in skip:
-                by_slug.setdefault(path.stem, []).append(code)
+        for slug in catalogue_slugs(runner.config, code):
+            if slug not in skip:
+                by_slug.setdefault(slug, []).append(code)
     return [runner.job(slug, None, codes, {"tm"}) for slug, codes in sorted(by_slug.items())]
 
 
@@ -153,15 +155,27 @@ def remove_gone_templates(config: Config, runner: Runner, live: set[str]) -> lis
     """Remove the templates whose article is gone (they hold nothing a person wrote; the
     catalogues keep their translations) and the stamps of what no longer exists."""
     removed = []
-    if config.templates_dir.is_dir():
-        for pot in sorted(config.templates_dir.glob("*.pot")):
-            if pot.stem not in live:
-                pot.unlink()
-                removed.append(ExtractResult(pot.stem, pot, 0, 0, 0, True, removed=True))
-    catalogues = {p.stem for code in config.target_languages
-                  for p in (config.locales_dir / code / "LC_MESSAGES").glob("*.po")}
+    for slug in _slugs(config.templates_dir, ".pot"):
+        if slug not in live:
+            pot = config.pot_path(slug)
+            pot.unlink()
+            removed.append(ExtractResult(slug, pot, 0, 0, 0, True, removed=True))
+    catalogues = {slug for code in config.target_languages for slug in catalogue_slugs(config, code)}
     runner.state.prune(live | catalogues)
     runner.state.save()
     return removed
 
 
+
+
+def catalogue_slugs(config: Config, lang: str) -> list[str]:
+    """Slugs of the language's catalogues, sorted (os.scandir: this runs on every no-op run)."""
+    return _slugs(config.locales_dir / lang / "LC_MESSAGES", ".po")
+
+
+def _slugs(folder: Path, suffix: str) -> list[str]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(e.name[: -len(suffix)] for e in entries if e.name.endswith(suffix) and e.is_file())
+    except (FileNotFoundError, NotADirectoryError):
+        return []

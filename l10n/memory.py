@@ -20,12 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from rapidfuzz import fuzz, process
-
-from .catalog import iter_entries, read_catalog
-from .entrymeta import is_fuzzy, reviewed_by
 from .errors import TMError
-from .patching import patch_translation
 
 if TYPE_CHECKING:
     import polib
@@ -363,17 +358,20 @@ class TranslationMemory:
         if not text.strip():
             return []
         with self._lock:
-            rows = self._exact_rows(text, source_lang, target_lang)
-            if len(rows) < limit:
-                rows += self._fuzzy_rows(text, source_lang, target_lang)
-        best = process.extract(text, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=threshold,
+            candidates = self._exact_candidates(text, source_lang, target_lang)
+            if len(candidates) < limit:
+                candidates += self._fuzzy_candidates(text, source_lang, target_lang)
+        from rapidfuzz import fuzz, process
+
+        best = process.extract(text, [c[1] for c in candidates], scorer=fuzz.ratio, score_cutoff=threshold,
                                limit=max(4 * limit, 20))
-        scored: dict[tuple[str, str, str], Match] = {}
+        ratios: dict[int, float] = {}
         for _source, ratio, index in best:
-            source, target, ctx, origin, reviewer, date = rows[index]
-            if ratio <= 0:
-                continue
-            score = 100 if source == text else min(99, int(ratio))
+            if ratio > 0:
+                ratios.setdefault(candidates[index][0], ratio)
+        scored: dict[tuple[str, str, str], Match] = {}
+        for unit_id, source, target, ctx, origin, reviewer, date in self._rows(list(ratios)):
+            score = 100 if source == text else min(99, int(ratios[unit_id]))
             key = (source, target, ctx)
             if key not in scored or scored[key].date < date:
                 scored[key] = Match(score, source, target, origin, ctx, reviewer, date)
@@ -388,8 +386,15 @@ class TranslationMemory:
             (src, tgt, text, REVIEWED),
         ).fetchall()
 
-    def _fuzzy_rows(self, text: str, src: str, tgt: str) -> list[tuple]:
-        """Units sharing the query's rarest words (up to CANDIDATE_BUDGET of them, else the best by bm25)."""
+    def _exact_candidates(self, text: str, src: str, tgt: str) -> list[tuple[int, str]]:
+        return self._db.execute(
+            "SELECT id, source FROM units WHERE source_lang=? AND target_lang=? AND source=? AND state=?",
+            (src, tgt, text, REVIEWED),
+        ).fetchall()
+
+    def _fuzzy_candidates(self, text: str, src: str, tgt: str) -> list[tuple[int, str]]:
+        """(id, source) of the units sharing the query's rarest words (up to CANDIDATE_BUDGET of
+        them, else the best by bm25): only what scoring needs, the rest is read for the winners."""
         terms, total = self._rare_terms(text)
         if not terms:
             return []
@@ -398,10 +403,21 @@ class TranslationMemory:
         if total > CANDIDATE_BUDGET:
             inner += f" ORDER BY rank LIMIT {CANDIDATES}"
         return self._db.execute(
-            "SELECT source, target, context, origin, reviewer, date FROM units"
-            f" WHERE id IN ({inner}) AND +source_lang=? AND +target_lang=? AND +state=?",
+            f"SELECT id, source FROM units WHERE id IN ({inner}) AND +source_lang=? AND +target_lang=? AND +state=?",
             (query, src, tgt, REVIEWED),
         ).fetchall()
+
+    def _rows(self, ids: list[int]) -> list[tuple]:
+        """Full rows of the scored winners, in the order of ``ids``."""
+        if not ids:
+            return []
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, source, target, context, origin, reviewer, date FROM units"
+                f" WHERE id IN ({','.join('?' * len(ids))})", ids,
+            ).fetchall()
+        order = {unit_id: i for i, unit_id in enumerate(ids)}
+        return sorted(rows, key=lambda r: order[r[0]])
 
     def _rare_terms(self, text: str) -> tuple[list[str], int]:
         """The query's indexed words, rarest first, while their documents fit the budget."""
@@ -459,6 +475,8 @@ class TranslationMemory:
             return None
         best = matches[0]
         origin = best.origin or "memory"
+        from .patching import patch_translation
+
         patched = patch_translation(best.source, best.target, source, source_lang, target_lang, glossary)
         notes = [n for n in (patched.note, _forbidden(glossary, source, patched.target)) if n]
         note = f" ({'; '.join(notes)})" if notes else ""
@@ -501,6 +519,8 @@ class TranslationMemory:
 
     def import_catalog(self, path: Path, source_lang: str, target_lang: str) -> Counts:
         """Add the reviewed (non-fuzzy, translated) entries of one PO file."""
+        from .catalog import read_catalog
+
         po = read_catalog(path)
         counts = self.add_units(list(catalog_units(po, path.name, source_lang, target_lang)))
         counts.catalogues = 1
@@ -509,9 +529,13 @@ class TranslationMemory:
 
 def catalog_units(po: polib.POFile, origin: str, source_lang: str, target_lang: str) -> Iterator[Unit]:
     """Units for the reviewed entries of a catalogue; reviewer and date from ``reviewed-by:``."""
+    from .entrymeta import is_fuzzy, reviewed_by
+
     fallback_reviewer = _header_reviewer(po.metadata.get("Last-Translator", ""))
     fallback_date = po.metadata.get("PO-Revision-Date", "")
-    for entry in iter_entries(po):
+    for entry in po:
+        if entry.obsolete:
+            continue
         if is_fuzzy(entry) or not entry.msgstr or entry.msgid_plural:
             continue
         reviewer, date = reviewed_by(entry)

@@ -10,11 +10,11 @@ obsolete. Nothing a translator wrote is ever dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import polib
 from rapidfuzz import fuzz, process
 
+from .results import MergeStats  # noqa: F401 - part of this module's interface
 from .catalog import WRAP_WIDTH, catalog_metadata, entry_key
 from .entrymeta import add_provenance, entry_kind, is_fuzzy, provenance, set_fuzzy
 from .extract import context_group
@@ -22,17 +22,6 @@ from .extract import context_group
 FUZZY_CUTOFF = 60.0  # msgmerge's FUZZY_THRESHOLD (0.6); rapidfuzz's ratio is the same measure as its fstrcmp
 OTHER_CONTEXT = 0.99  # msgmerge's penalty for a fuzzy source with another msgctxt
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
-
-
-@dataclass
-class MergeStats:
-    kept: int = 0
-    fuzzy: int = 0
-    new: int = 0
-    obsolete: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        return dict(kept=self.kept, fuzzy=self.fuzzy, new=self.new, obsolete=self.obsolete)
 
 
 def has_translation(entry: polib.POEntry) -> bool:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from .errors import EngineError
 from .incremental import Runner, memory_jobs, remove_gone_templates
 from .project import article_paths, build_options
-from .steps import STEPS, BuildResult, ExtractResult, Outcome, UpdateResult
+from .results import BuildResult, ExtractResult, UpdateResult
+from .steps import STEPS, Outcome
 
 if TYPE_CHECKING:
     from .config import Config

@@ -7,25 +7,25 @@ Each function takes a :class:`~l10n.config.Config`, works on every article
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
-
-import polib
+from typing import TYPE_CHECKING, Iterator
 
 from .article import ARTICLE_SUFFIXES, Article, read_article
-from .assemble import FALLBACKS, FORMATS
-from .catalog import Counts, read_catalog
-from .entrymeta import has_translation, is_fuzzy
 from .config import CONFIG_NAME, DEFAULT_TOML, Config
+from .config_schema import BUILD_FALLBACKS as FALLBACKS, BUILD_FORMATS as FORMATS
 from .errors import ArticleError, AssemblyError, ConfigError
-from .extract import relative_to
-from .fsutil import atomic_write_text
+from .fsutil import atomic_write_text, relative_to
 from .languages import normalize
+from .results import BuildResult, ExtractResult, UpdateResult  # noqa: F401 - results of the functions below
 from .state import BuildOptions
-from .steps import BuildResult, ExtractResult, UpdateResult  # noqa: F401 - results of the functions below
-from .wordcount import count_words
+
+if TYPE_CHECKING:  # polib and the catalogue module only load for commands that read catalogues
+    import polib
+
+    from .catalog import Counts
 
 
 
@@ -59,7 +59,9 @@ def discover_articles(config: Config, only: tuple[str, ...] | list[str] | None =
     folder = config.source_dir
     if not folder.is_dir():
         raise ConfigError(f"source folder {folder} does not exist", config.path)
-    found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    with os.scandir(folder) as entries:  # no stat per file, unlike Path.is_file (this runs on every no-op run)
+        names = sorted(e.name for e in entries if os.path.splitext(e.name)[1].lower() in ARTICLE_SUFFIXES and e.is_file())
+    found = [folder / name for name in names]
     if not only:
         return found
     chosen = []
@@ -182,6 +184,10 @@ def build_project(config: Config, lang: str | None = None, fmt: str | None = Non
 
 def catalog_counts(po: polib.POFile) -> Counts:
     """pocount's rules: fuzzy needs a msgstr, obsolete and header entries do not count."""
+    from .catalog import Counts
+    from .entrymeta import has_translation, is_fuzzy
+    from .wordcount import count_words
+
     counts = Counts()
     for entry in po:
         if entry.obsolete or not entry.msgid:
@@ -206,6 +212,8 @@ class StatsReport:
     rows: list[tuple[str, str, Counts]] = field(default_factory=list)
 
     def total(self, lang: str | None = None) -> Counts:
+        from .catalog import Counts
+
         total = Counts()
         for _, code, counts in self.rows:
             if lang is None or code == lang:
@@ -223,6 +231,8 @@ class StatsReport:
 
 
 def stats_project(config: Config, lang: str | None = None, only: tuple[str, ...] | list[str] | None = None) -> StatsReport:
+    from .catalog import read_catalog
+
     report = StatsReport()
     for code in config.languages(lang):
         for slug in _template_slugs(config, only):

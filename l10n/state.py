@@ -46,7 +46,7 @@ def digest(data: bytes) -> str:
 def stamp(*parts: Any) -> str:
     """A stamp of a step's inputs: hashes and settings, plus the l10n version
     (a new release may segment, merge or render differently)."""
-    return digest(json.dumps([__version__, *parts], ensure_ascii=False, sort_keys=True, default=str).encode())
+    return digest("\x1f".join(map(repr, (__version__, *parts))).encode("utf-8", "surrogatepass"))
 
 
 # --- the inputs of each step ----------------------------------------------------------
@@ -106,6 +106,7 @@ class RunState:
 
     def __init__(self, root: Path, path: Path, data: dict[str, Any] | None = None) -> None:
         self.root, self.path = root, path
+        self._root = str(root)
         data = data or {}
         self.saved_ns: int = int(data.get("saved_ns", 0))
         self._files: dict[str, list] = dict(data.get("files", {}))
@@ -126,14 +127,14 @@ class RunState:
 
     # -- files ---------------------------------------------------------------------------
     def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        from .fsutil import relative_to
 
-    def file_hash(self, path: Path) -> str | None:
-        """The content hash of ``path`` (None if it does not exist), from the cache when safe."""
-        rel = self.rel(path)
+        return relative_to(path, self.root)
+
+    def file_hash(self, rel: str) -> str | None:
+        """The content hash of the file at ``rel`` (relative to the project root; None if it does
+        not exist), from the cache when that is safe."""
+        path = rel if rel.startswith("/") else f"{self._root}/{rel}"
         try:
             st = os.stat(path)
         except OSError:
@@ -141,7 +142,7 @@ class RunState:
         cached = self._files.get(rel)
         if cached and cached[0] == st.st_size and cached[1] == st.st_mtime_ns and st.st_mtime_ns < self.saved_ns - RACY_NS:
             return cached[2]
-        seen = hash_file(path, rel)
+        seen = hash_file(Path(path), rel)
         self.note(seen)
         return seen.hash
 
@@ -162,7 +163,7 @@ class RunState:
         record = self._steps.get(name)
         if record is None or record.get("in") != inputs:
             return False
-        return all(self.file_hash(self.root / rel) == h for rel, h in record.get("out", {}).items())
+        return all(self.file_hash(rel) == h for rel, h in record.get("out", {}).items())
 
     def info(self, name: str) -> dict[str, Any]:
         record = self._steps.get(name) or {}

@@ -6,34 +6,30 @@ catalogue at most once and writes it at most once. Each step first compares the
 stamp of its inputs and the hashes of its outputs with the record of its last run
 (:mod:`l10n.state`) and does nothing when both match.
 
-The same code runs twice: in the parent with ``dry=True`` (hashes from the state's
-cache, no reading; it only answers "is all of this article fresh?") and in a worker
-for the articles that are not, where it reads, computes and writes.
+The same code runs twice: in the parent as a dry check (hashes from the state's
+cache, nothing read; it only answers "is all of this article fresh?") and in a worker
+for the articles that are not, where it reads, computes and writes. The dry check is
+the whole of a no-op run, so it works on relative path strings and imports nothing
+heavy: polib, the segmenter and rapidfuzz are loaded only by a step that does work.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .article import Article, read_article
-from .assemble import BuildStats, assemble_markdown, render_blocks
-from .catalog import now_stamp, read_catalog, write_catalog
 from .errors import AssemblyError, CatalogError
-from .extract import article_segments, build_template, relative_to
-from .fsutil import atomic_write_bytes
-from .locking import Snapshot, catalog_lock, save_merged
-from .merge import MergeStats, merge_catalog
-from .render import render_html, render_text
+from .results import BuildResult, BuildStats, ExtractResult, MergeStats, UpdateResult
 from .state import (BuildOptions, FileSeen, Record, RunState, build_stamp, digest, extract_stamp, is_fresh_record,
                     memory_stamp, seen_bytes, update_stamp)
-from .wordcount import count_words
 
 if TYPE_CHECKING:
     import polib
 
+    from .article import Article
     from .config import Config
     from .extract import Segment
     from .memory import Unit
@@ -74,38 +70,6 @@ class Outcome:
     pending: dict[str, int] = field(default_factory=dict)  # language → entries without a translation
 
 
-@dataclass
-class ExtractResult:
-    slug: str
-    path: Path
-    segments: int
-    entries: int
-    words: int
-    changed: bool
-    removed: bool = False
-    skipped: bool = False  # nothing it depends on changed since the last run: not even read
-
-
-@dataclass
-class UpdateResult:
-    slug: str
-    lang: str
-    path: Path
-    stats: MergeStats
-    changed: bool
-    created: bool
-    skipped: bool = False
-
-
-@dataclass
-class BuildResult:
-    slug: str
-    lang: str
-    path: Path
-    stats: BuildStats
-    skipped: bool = False
-
-
 def step_names(slug: str, langs: list[str], options: BuildOptions) -> list[str]:
     """Every record name one article can have."""
     names = [f"extract:{slug}"]
@@ -114,9 +78,44 @@ def step_names(slug: str, langs: list[str], options: BuildOptions) -> list[str]:
     return names
 
 
+class Layout:
+    """The project's folders as path strings relative to its root (cheap to join, unlike Path)."""
+
+    _cache: dict[tuple, Layout] = {}
+
+    def __init__(self, config: Config) -> None:
+        from .fsutil import relative_to
+
+        self.root = str(config.root)
+        self.source = relative_to(config.source_dir, config.root)
+        self.templates = relative_to(config.templates_dir, config.root)
+        self.locales = relative_to(config.locales_dir, config.root)
+        self.build = relative_to(config.build_dir, config.root)
+
+    @classmethod
+    def of(cls, config: Config) -> Layout:
+        key = (str(config.root), config.source_dir, config.locales_dir, config.build_dir)
+        if key not in cls._cache:
+            cls._cache[key] = cls(config)
+        return cls._cache[key]
+
+    def path(self, rel: str) -> Path:
+        return Path(os.path.join(self.root, rel))
+
+    def pot(self, slug: str) -> str:
+        return f"{self.templates}/{slug}.pot"
+
+    def po(self, lang: str, slug: str) -> str:
+        return f"{self.locales}/{lang}/LC_MESSAGES/{slug}.po"
+
+    def output(self, article: Path, lang: str, fmt: str) -> str:
+        suffix = article.suffix if fmt == "md" and article.suffix == ".txt" else f".{fmt}"
+        return f"{self.build}/{lang}/{article.stem}{suffix}"
+
+
 def build_path(config: Config, article: Path, lang: str, fmt: str) -> Path:
-    suffix = article.suffix if fmt == "md" and article.suffix == ".txt" else f".{fmt}"
-    return config.build_dir / lang / f"{article.stem}{suffix}"
+    layout = Layout.of(config)
+    return layout.path(layout.output(article, lang, fmt))
 
 
 def pending_entries(po: polib.POFile) -> int:
@@ -127,46 +126,48 @@ def pending_entries(po: polib.POFile) -> int:
 class ArticleWork:
     """One article on its way through the steps of ``job``."""
 
-    def __init__(self, config: Config, job: Job, state: RunState | None = None) -> None:
+    def __init__(self, config: Config, job: Job, state: RunState | None = None, layout: Layout | None = None) -> None:
         self.config, self.job = config, job
         self.state = state  # set: a dry check against the state's hash cache
+        self.layout = layout or Layout.of(config)
         self.out = Outcome(job.slug)
-        self._bytes: dict[Path, bytes | None] = {}
+        self._bytes: dict[str, bytes | None] = {}
+        self._hashes: dict[str, str | None] = {}  # dry check: each file looked at once
         self._article: Article | None = None
         self._segments: list[Segment] | None = None
         self._pot: polib.POFile | None = None
         self._po: dict[str, polib.POFile] = {}
+        article = job.article
+        self.article_rel = f"{self.layout.source}/{article.name}" if article is not None else ""
 
     @property
     def dry(self) -> bool:
         return self.state is not None
 
-    # -- files -----------------------------------------------------------------------------
-    def _rel(self, path: Path) -> str:
-        return relative_to(path, self.config.root)
-
-    def _data(self, path: Path) -> bytes | None:
-        if path not in self._bytes:
+    # -- files (relative path strings) ---------------------------------------------------
+    def _data(self, rel: str) -> bytes | None:
+        if rel not in self._bytes:
+            path = self.layout.path(rel)
             try:
                 data = path.read_bytes()
-            except FileNotFoundError:
-                data = None
             except OSError:
                 data = None
-            self._bytes[path] = data
-            self.out.files.append(seen_bytes(path, self._rel(path), data))
-        return self._bytes[path]
+            self._bytes[rel] = data
+            self.out.files.append(seen_bytes(path, rel, data))
+        return self._bytes[rel]
 
-    def _hash(self, path: Path) -> str | None:
+    def _hash(self, rel: str) -> str | None:
         if self.state is not None:
-            return self.state.file_hash(path)
-        data = self._data(path)
+            if rel not in self._hashes:
+                self._hashes[rel] = self.state.file_hash(rel)
+            return self._hashes[rel]
+        data = self._data(rel)
         return None if data is None else digest(data)
 
-    def _wrote(self, path: Path) -> str | None:
-        """Forget what we knew of ``path`` after writing it; its hash as it is now on disk."""
-        self._bytes.pop(path, None)
-        return self._hash(path)
+    def _wrote(self, rel: str) -> str | None:
+        """Forget what we knew of ``rel`` after writing it; its hash as it is now on disk."""
+        self._bytes.pop(rel, None)
+        return self._hash(rel)
 
     def _fresh(self, name: str, inputs: str, outputs: dict[str, str | None]) -> bool:
         if is_fresh_record(self.job.records.get(name), inputs, outputs):
@@ -180,24 +181,32 @@ class ArticleWork:
 
     # -- shared inputs ---------------------------------------------------------------------
     def article(self) -> Article:
+        from .article import read_article
+
         if self._article is None:
             assert self.job.article is not None
-            self._article = read_article(self.job.article, self._data(self.job.article))
+            self._article = read_article(self.job.article, self._data(self.article_rel))
         return self._article
 
     def segments(self) -> list[Segment]:
+        from .extract import article_segments
+
         if self._segments is None:
             self._segments = article_segments(self.article(), self.config.source_language)
         return self._segments
 
     def template(self) -> polib.POFile:
+        from .catalog import read_catalog
+
         if self._pot is None:
-            self._pot = read_catalog(self.config.pot_path(self.job.slug))
+            self._pot = read_catalog(self.layout.path(self.layout.pot(self.job.slug)))
         return self._pot
 
     def catalog(self, lang: str) -> polib.POFile:
+        from .catalog import read_catalog
+
         if lang not in self._po:
-            self._po[lang] = read_catalog(self.config.po_path(lang, self.job.slug))
+            self._po[lang] = read_catalog(self.layout.path(self.layout.po(lang, self.job.slug)))
         return self._po[lang]
 
     # -- the run -----------------------------------------------------------------------------
@@ -217,99 +226,110 @@ class ArticleWork:
         return self.out
 
     def extract(self) -> None:
-        config, slug, path = self.config, self.job.slug, self.job.article
-        assert path is not None
-        name, pot_path = f"extract:{slug}", config.pot_path(slug)
-        rel, pot_rel = self._rel(path), self._rel(pot_path)
-        inputs = extract_stamp(config, rel, self._hash(path) or "")
-        old_hash = self._hash(pot_path)
+        config, slug, rel = self.config, self.job.slug, self.article_rel
+        name, pot_rel = f"extract:{slug}", self.layout.pot(slug)
+        inputs = extract_stamp(config, rel, self._hash(rel) or "")
+        old_hash = self._hash(pot_rel)
+        pot_path = self.layout.path(pot_rel)
         if self._fresh(name, inputs, {pot_rel: old_hash}):
             info = self._info(name)
             self.out.extracted = ExtractResult(slug, pot_path, info.get("segments", 0), info.get("entries", 0),
                                                info.get("words", 0), False, skipped=True)
             return
+        from .extract import build_template
+        from .wordcount import count_words
+
         pot = build_template(self.article(), self.segments(), rel, config.name)
-        changed = self._write_template(pot, pot_path)
+        changed = self._write_template(pot, pot_rel)
         self._pot = pot
         info = {"segments": len(self.segments()), "entries": len(pot), "words": sum(count_words(e.msgid) for e in pot)}
-        self.out.records.append(Record(name, slug, inputs, {pot_rel: self._wrote(pot_path) if changed else old_hash}, info))
+        self.out.records.append(Record(name, slug, inputs, {pot_rel: self._wrote(pot_rel) if changed else old_hash}, info))
         self.out.extracted = ExtractResult(slug, pot_path, info["segments"], info["entries"], info["words"], changed)
 
-    def _write_template(self, pot: polib.POFile, path: Path) -> bool:
+    def _write_template(self, pot: polib.POFile, rel: str) -> bool:
         """Write the template unless only its creation date would change; True if written."""
-        old = self._data(path)
+        from .catalog import now_stamp, write_catalog
+
+        old = self._data(rel)
         m = _POT_DATE.search(old or b"")
         if m is not None:
             pot.metadata["POT-Creation-Date"] = m.group(1).decode("utf-8", "replace")
             if str(pot).encode("utf-8") == old:
                 return False
             pot.metadata["POT-Creation-Date"] = now_stamp()
-        write_catalog(pot, path)
+        write_catalog(pot, self.layout.path(rel))
         return True
 
     def update(self, lang: str) -> None:
         config, slug = self.config, self.job.slug
-        name, pot_path, po_path = f"update:{lang}:{slug}", config.pot_path(slug), config.po_path(lang, slug)
-        pot_hash = self._hash(pot_path)
+        name, pot_rel, po_rel = f"update:{lang}:{slug}", self.layout.pot(slug), self.layout.po(lang, slug)
+        pot_hash = self._hash(pot_rel)
         if pot_hash is None:
-            raise CatalogError("template missing (run 'l10n extract' first)", pot_path)
-        inputs, po_rel = update_stamp(config, lang, pot_hash), self._rel(po_path)
-        old_hash = self._hash(po_path)
+            raise CatalogError("template missing (run 'l10n extract' first)", self.layout.path(pot_rel))
+        inputs = update_stamp(config, lang, pot_hash)
+        old_hash = self._hash(po_rel)
+        po_path = self.layout.path(po_rel)
         if self._fresh(name, inputs, {po_rel: old_hash}):
             info = self._info(name)
             self.out.pending[lang] = info.get("pending", 1)  # unknown: let translate look
             self.out.updated.append(UpdateResult(slug, lang, po_path, MergeStats(kept=info.get("entries", 0)), False,
                                                  False, skipped=True))
             return
+        from .locking import Snapshot, catalog_lock, save_merged
+        from .merge import merge_catalog
+
         with catalog_lock(po_path):  # read-merge-write as one step: a concurrent save is never reverted
             old = self.catalog(lang) if old_hash is not None else None
             po, stats = merge_catalog(self.template(), old, lang)
             self._po[lang] = po
-            changed = old is None or str(po).encode("utf-8") != self._data(po_path)
+            changed = old is None or str(po).encode("utf-8") != self._data(po_rel)
             if changed:
                 save_merged(po, po_path, Snapshot.of(old) if old is not None else None)
-        new_hash = self._wrote(po_path) if changed else old_hash
+        new_hash = self._wrote(po_rel) if changed else old_hash
         info = {"entries": len(self.template()), "pending": pending_entries(po)}
         self.out.records.append(Record(name, slug, inputs, {po_rel: new_hash}, info))
         self.out.updated.append(UpdateResult(slug, lang, po_path, stats, changed, old is None))
 
     def memory(self, lang: str) -> None:
-        from .memory import catalog_units
-
         config, slug = self.config, self.job.slug
-        po_path = config.po_path(lang, slug)
-        po_hash = self._hash(po_path)
+        po_rel = self.layout.po(lang, slug)
+        po_hash = self._hash(po_rel)
         if po_hash is None:
             return
-        name = f"tm:{lang}:{slug}"
-        inputs = memory_stamp(config, lang, po_hash, self.job.generation or "", po_path.name)
+        name, origin = f"tm:{lang}:{slug}", f"{slug}.po"
+        inputs = memory_stamp(config, lang, po_hash, self.job.generation or "", origin)
         if self._fresh(name, inputs, {}):
             return
+        from .memory import catalog_units
+
         po = self.catalog(lang)
-        self.out.units[lang] = list(catalog_units(po, po_path.name, config.source_language, lang))
+        self.out.units[lang] = list(catalog_units(po, origin, config.source_language, lang))
         self.out.memory_records[lang] = Record(name, slug, inputs, {}, {})
 
     def build(self, lang: str) -> None:
-        config, slug, options = self.config, self.job.slug, self.job.build
-        assert self.job.article is not None
-        po_path = config.po_path(lang, slug)
-        po_hash = self._hash(po_path)
+        config, slug, options, article = self.config, self.job.slug, self.job.build, self.job.article
+        assert article is not None
+        po_rel = self.layout.po(lang, slug)
+        po_hash = self._hash(po_rel)
         if po_hash is None:
-            raise AssemblyError(f"no {lang} catalogue for {slug} (run 'l10n update --lang {lang}')", po_path)
-        out = build_path(config, self.job.article, lang, options.fmt)
-        name, out_rel = f"build:{lang}:{slug}:{options.fmt}", self._rel(out)
-        inputs = build_stamp(config, lang, self._hash(self.job.article) or "", po_hash, options)
-        old_hash = self._hash(out)
+            raise AssemblyError(f"no {lang} catalogue for {slug} (run 'l10n update --lang {lang}')",
+                                self.layout.path(po_rel))
+        out_rel = self.layout.output(article, lang, options.fmt)
+        name, out = f"build:{lang}:{slug}:{options.fmt}", self.layout.path(out_rel)
+        inputs = build_stamp(config, lang, self._hash(self.article_rel) or "", po_hash, options)
+        old_hash = self._hash(out_rel)
         if self._fresh(name, inputs, {out_rel: old_hash}):
             stats = BuildStats(**self._info(name))
             self.out.built.append(BuildResult(slug, lang, out, stats, skipped=True))
             return
+        from .fsutil import atomic_write_bytes
+
         data, stats = render_article(self.article(), self.catalog(lang), lang, options, config.source_language,
                                      self.segments())
-        changed = data != self._data(out)
+        changed = data != self._data(out_rel)
         if changed:
             atomic_write_bytes(out, data)
-        new_hash = self._wrote(out) if changed else old_hash
+        new_hash = self._wrote(out_rel) if changed else old_hash
         self.out.records.append(Record(name, slug, inputs, {out_rel: new_hash}, stats.as_dict()))
         self.out.built.append(BuildResult(slug, lang, out, stats))
 
@@ -317,6 +337,9 @@ class ArticleWork:
 def render_article(article: Article, po: polib.POFile, lang: str, options: BuildOptions, source_lang: str,
                    segments: list[Segment] | None = None) -> tuple[bytes, Any]:
     """The built file's bytes and what went into it."""
+    from .assemble import assemble_markdown, render_blocks
+    from .render import render_html, render_text
+
     rendered = render_blocks(article, po, source_lang=source_lang, include_fuzzy=options.include_fuzzy,
                              fallback=options.fallback, fmt=options.fmt, segments=segments)
     if options.fmt == "md":
@@ -333,9 +356,9 @@ def work(config: Config, job: Job) -> Outcome:
     return ArticleWork(config, job).run()
 
 
-def check(config: Config, job: Job, state: RunState) -> Outcome | None:
+def check(config: Config, job: Job, state: RunState, layout: Layout | None = None) -> Outcome | None:
     """The article's outcome from its records if every step is fresh, else None."""
     try:
-        return ArticleWork(config, job, state).run()
-    except Stale:
+        return ArticleWork(config, job, state, layout).run()
+    except (Stale, CatalogError, AssemblyError):  # the worker reports errors, with their file
         return None

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import polib
 import pytest
 
-from l10n import steps
+from l10n import catalog
 from l10n.config import load_config
 from l10n.pipeline import RunReport, run_pipeline
 
@@ -56,8 +58,8 @@ def project(mini_project: Path) -> Path:
 
 def test_noop_rerun_parses_nothing_and_rewrites_nothing(project: Path, monkeypatch) -> None:
     before = outputs(project)
-    monkeypatch.setattr(steps, "read_catalog", lambda *a: pytest.fail("a catalogue was parsed"))
-    monkeypatch.setattr(steps, "write_catalog", lambda *a: pytest.fail("a catalogue was written"))
+    monkeypatch.setattr(catalog, "read_catalog", lambda *a: pytest.fail("a catalogue was parsed"))
+    monkeypatch.setattr(catalog, "write_catalog", lambda *a: pytest.fail("a catalogue was written"))
     report = run(project)
     assert worked(report) == set()
     assert report.skipped == 6  # 2 articles × extract, update, build
@@ -187,3 +189,13 @@ def test_single_step_commands_use_the_stamps_too(invoke, project: Path) -> None:
     assert invoke(["extract"], project).exit_code == 0 and invoke(["update"], project).exit_code == 0
     assert "0 catalogues" in invoke(["tm", "update"], project).output
     assert outputs(project) == before
+
+
+def test_noop_run_loads_neither_polib_nor_the_segmenter(project: Path) -> None:
+    """A no-op run is stamps and stats only: the heavy machinery is imported by work, not by checks."""
+    code = ("import sys; from l10n.cli import main; sys.argv = ['l10n', 'run', '-q']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('polib', 'rapidfuzz', 'l10n.segment', 'l10n.merge', 'l10n.assemble') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .. import project as lib
-from ..assemble import FALLBACKS, FORMATS
+from ..config_schema import BUILD_FALLBACKS as FALLBACKS, BUILD_FORMATS as FORMATS
 from . import cli
 from .common import get_config, json_option, lang_option, print_json, project_option, quiet_option
 
