@@ -63,6 +63,7 @@ def test_tm_match_shown_for_second_article(invoke, project: Path) -> None:
 
 
 def test_editor_edit(invoke, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", "an-editor")
     monkeypatch.setattr(click, "edit", lambda text: "Shoigu was invited.\n# comment line\n")
     result = invoke(["review", "--reviewer", "Kari"], project=project, input="e\nq\n")
     assert result.exit_code == 0
@@ -70,6 +71,7 @@ def test_editor_edit(invoke, project: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_editor_unchanged_asks_again(invoke, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", "an-editor")
     monkeypatch.setattr(click, "edit", lambda text: None)
     result = invoke(["review", "--reviewer", "Kari"], project=project, input="e\nx\nb\nq\n")
     assert "unchanged" in result.output and "unknown key 'x'" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -56,30 +57,67 @@ class ClickUI:
 
     @staticmethod
     def _key() -> str:
-        """One keypress on a terminal; a line (first letter counts) from a pipe or a test."""
+        """One keypress on a terminal; a line (first letter counts) from a pipe or a test.
+        Ctrl-D (end of input) quits, keeping every decision already saved."""
         if sys.stdin.isatty():
             click.echo(f"{PROMPT}? ", nl=False)
-            key = click.getchar().lower()
-            click.echo(key)
-            return key
-        return click.prompt(PROMPT, prompt_suffix="? ").strip().lower()[:1]
+            try:
+                key = click.getchar().lower()
+            except EOFError:  # click turns Ctrl-D into EOFError
+                key = "\x04"
+            click.echo(key if key.isprintable() else "")
+            return "q" if key in ("\x04", "") else key
+        try:
+            return click.prompt(PROMPT, prompt_suffix="? ").strip().lower()[:1]
+        except click.Abort:
+            return "q"
 
     def _edit(self, view: EntryView, inline: bool) -> str | None:
-        if not inline:
-            edited = click.edit(f"{view.target}\n\n# Source: {view.source}\n# Lines starting with # are ignored.\n")
-            if edited is None:
-                click.echo("unchanged")
-                return None
-            text = " ".join(line for line in edited.splitlines() if not line.startswith("#")).strip()
+        """The edited text, or None when nothing changed (the entry stays as it was)."""
+        suggestion = view.target or ""
+        if not inline and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+            click.echo("no $EDITOR set: editing inline (set EDITOR to use your editor)")
+            inline = True
+        if inline:
+            text = inline_edit(suggestion)
         else:
-            text = click.prompt("translation", default=view.target or "", show_default=False).strip()
-        if not text:
-            click.echo("empty translation; not saved")
+            try:
+                edited = click.edit(f"{suggestion}\n\n# Source: {view.source}\n# Lines starting with # are ignored.\n")
+            except click.ClickException as exc:
+                click.echo(f"{exc.format_message()}: editing inline")
+                edited = inline_edit(suggestion)
+            text = " ".join(line for line in (edited or "").splitlines() if not line.startswith("#")).strip()
+        if not text or text == suggestion.strip():
+            click.echo("unchanged; the entry stays as it was (a accepts it)")
             return None
         return text
 
     def notify(self, message: str) -> None:
         click.echo(click.style(message, fg="red"), err=True)
+
+
+def inline_edit(suggestion: str) -> str:
+    """Read one line with the suggestion already typed in (readline on a terminal, click's
+    default from a pipe), so the translator edits rather than retypes. End of input: ""."""
+    if sys.stdin.isatty():
+        try:
+            import readline
+        except ImportError:  # pragma: no cover - readline is missing on some platforms
+            readline = None
+        if readline is not None:
+            readline.set_startup_hook(lambda: readline.insert_text(suggestion))
+        try:
+            return input("translation: ").strip()
+        except EOFError:
+            click.echo("")
+            return ""
+        finally:
+            if readline is not None:
+                readline.set_startup_hook()
+    try:
+        return click.prompt("translation", default=suggestion, show_default=False).strip()
+    except click.Abort:
+        return ""
 
 
 @cli.command("review")
@@ -96,7 +134,9 @@ def review_cmd(project: Path | None, lang: str | None, reviewer: str | None, art
     time and carry on later, or in Poedit.
 
     \b
-    Keys: a accept, e edit in $EDITOR, i edit inline, s skip, b back, q quit.
+    Keys: a accept, e edit in $EDITOR (inline when none is set), i edit inline
+    (the suggestion is typed in for you; an empty or unchanged edit keeps the
+    entry as it was), s skip, b back, q or Ctrl-D quit.
     Examples:
       l10n review --lang en
       l10n review --lang en --reviewer "Kari Nordmann" kim-jong-un-moter-putin
