@@ -172,14 +172,32 @@ def _tree(pid: int) -> list[int]:
             return []
 
 
-def _reap_orphans(sampler: _TreeSampler, root_pid: int, grace: float = 5.0) -> float:
-    """CPU seconds of descendants that outlived the root and were re-parented to us."""
+def _my_children() -> set[int]:
+    """Direct children of this process (orphans of a workload become ours as subreaper)."""
+    found: set[int] = set()
+    try:
+        for task in os.scandir("/proc/self/task"):
+            try:
+                with open(f"{task.path}/children", encoding="ascii") as handle:
+                    found.update(int(x) for x in handle.read().split())
+            except OSError:
+                continue
+    except OSError:
+        pass
+    return found
+
+
+def _reap_orphans(sampler: _TreeSampler, root_pid: int, before: set[int], grace: float = 30.0) -> float:
+    """CPU seconds of descendants that outlived the root and were re-parented to us.
+
+    Candidates: descendants the sampler saw, and any child of ours that was not one
+    before the workload started (an orphan may live and die between two samples).
+    """
     cpu, me, deadline = 0.0, os.getpid(), time.monotonic() + grace
-    for pid, proc in sampler.seen.items():
-        if pid == root_pid:
-            continue
+    candidates = (set(sampler.seen) | (_my_children() - before)) - {root_pid}
+    for pid in sorted(candidates):
         try:
-            if proc.ppid() != me:
+            if psutil.Process(pid).ppid() != me:
                 continue
         except psutil.Error:
             continue
@@ -192,19 +210,23 @@ def _reap_orphans(sampler: _TreeSampler, root_pid: int, grace: float = 5.0) -> f
                 cpu += usage.ru_utime + usage.ru_stime
                 break
             if time.monotonic() > deadline:  # still running: count what it used so far
-                cpu += sampler.last_cpu.get(pid, 0.0)
+                try:
+                    times = psutil.Process(pid).cpu_times()
+                    cpu += times.user + times.system
+                except psutil.Error:
+                    cpu += sampler.last_cpu.get(pid, 0.0)
                 break
             time.sleep(0.02)
     return cpu
 
 
-def _wait(pid: int, start: float, interval: float) -> tuple[float, float, int, int, _TreeSampler]:
+def _wait(pid: int, start: float, interval: float, before: set[int]) -> tuple[float, float, int, int, _TreeSampler]:
     sampler = _TreeSampler(pid, interval)
     sampler.start()
     _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
     sampler.stop()
-    cpu = usage.ru_utime + usage.ru_stime + _reap_orphans(sampler, pid)
+    cpu = usage.ru_utime + usage.ru_stime + _reap_orphans(sampler, pid, before)
     # ru_maxrss is not used as a floor: after fork/vfork + exec it carries the PARENT's
     # high-water RSS, which would credit the bench process's own memory to the workload.
     return wall, cpu, os.waitstatus_to_exitcode(status), sampler.peak, sampler
@@ -218,6 +240,7 @@ def measure_command(cmd: Sequence[str], *, cwd: str | os.PathLike | None = None,
         env = one_core_env(env)
     cpu_id = one_core_cpu()
     preexec = (lambda: os.sched_setaffinity(0, {cpu_id})) if one_core else None
+    before = _my_children()
     start = time.perf_counter()
     proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, preexec_fn=preexec, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -228,7 +251,7 @@ def measure_command(cmd: Sequence[str], *, cwd: str | os.PathLike | None = None,
 
     reader = threading.Thread(target=pump, daemon=True)
     reader.start()
-    wall, cpu, code, peak, sampler = _wait(proc.pid, start, interval)
+    wall, cpu, code, peak, sampler = _wait(proc.pid, start, interval, before)
     proc.returncode = code  # we reaped it; tell Popen so it does not wait again
     reader.join()
     result = Measurement(wall, cpu, peak / 2**20, sampler.kind, code, one_core, out.get("stdout", b""),
@@ -268,6 +291,7 @@ def measure_call(fn: Callable[..., Any], *args: Any, one_core: bool = False, int
     """
     cpu_id = one_core_cpu()
     read_fd, write_fd = os.pipe()
+    before = _my_children()
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:  # child
@@ -287,7 +311,7 @@ def measure_call(fn: Callable[..., Any], *args: Any, one_core: bool = False, int
     chunks: list[bytes] = []
     reader = threading.Thread(target=lambda: chunks.append(os.fdopen(read_fd, "rb").read()), daemon=True)
     reader.start()
-    wall, cpu, code, peak, sampler = _wait(pid, start, interval)
+    wall, cpu, code, peak, sampler = _wait(pid, start, interval, before)
     reader.join()
     ok, value = pickle.loads(chunks[0]) if chunks and chunks[0] else (False, "child died without a result")
     if not ok:
