@@ -37,16 +37,25 @@ def main() -> None:
     cli(prog_name="l10n")
 
 
-# Command modules register themselves on ``cli`` when imported, on first use
-# (see L10nGroup), so each command loads only what it needs.
+# Command modules register themselves on ``cli`` when imported, on first use (see
+# L10nGroup), so each command loads only what it needs. Each entry: the module, and the
+# one-line summary ``l10n --help`` lists, so listing commands imports none of them
+# (tests/test_cli_startup.py holds every summary equal to its command's docstring).
 _PROJECT = f"{__name__}.project_cmds"
 cli.lazy_commands = {
-    **{name: _PROJECT for name in ("init", "extract", "update", "build", "stats", "run")},
-    "segment": f"{__name__}.segment_cmd",
-    "translate": f"{__name__}.translate_cmd",
-    "tm": f"{__name__}.tm_cmds",
-    "glossary": f"{__name__}.glossary_cmds",
-    "review": f"{__name__}.review_cmd",
-    "qa": f"{__name__}.qa_cmd",
-    "serve": f"{__name__}.serve_cmd",
+    "build": (_PROJECT, "Reassemble translated articles into build/<lang>/<slug>.<ext>."),
+    "extract": (_PROJECT, "Segment articles into sentences and write locales/templates/<slug>.pot."),
+    "glossary": (f"{__name__}.glossary_cmds",
+                 "Approved terms and names, with the wrong renderings MT is known to produce."),
+    "init": (_PROJECT, "Create a translation project in FOLDER or --project DIR (default: here)."),
+    "qa": (f"{__name__}.qa_cmd",
+           "Check translations: review state, glossary, names, numbers and dates, mechanics, MT pitfalls."),
+    "review": (f"{__name__}.review_cmd", "Review fuzzy and untranslated entries one at a time."),
+    "run": (_PROJECT, "Do the whole job: extract, update, translation memory, translate, build."),
+    "segment": (f"{__name__}.segment_cmd", "Print the sentences of FILE (or standard input, '-'), one per line."),
+    "serve": (f"{__name__}.serve_cmd", "Review translations in the browser, article by article."),
+    "stats": (_PROJECT, "Entries and source words translated / fuzzy / untranslated, per article and in total."),
+    "tm": (f"{__name__}.tm_cmds", "Translation memory: reviewed translations, reused before any MT call."),
+    "translate": (f"{__name__}.translate_cmd", "Fill untranslated sentences from the translation memory, then by MT."),
+    "update": (_PROJECT, "Create or merge locales/<lang>/LC_MESSAGES/<slug>.po from the templates."),
 }

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import functools
 import importlib
-import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
+from click.utils import make_default_short_help
 
-from ..config import Config, load_config
 from ..errors import L10nError
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 
 class L10nGroup(click.Group):
@@ -20,15 +22,31 @@ class L10nGroup(click.Group):
     and imports a subsystem's command module only when that command is used, so
     ``l10n qa`` does not pay for loading the MT engines."""
 
-    lazy_commands: dict[str, str] = {}
+    lazy_commands: dict[str, tuple[str, str]] = {}  # name -> (module, one-line summary)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy_commands})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in self.commands and name in self.lazy_commands:
-            importlib.import_module(self.lazy_commands[name])
+            importlib.import_module(self.lazy_commands[name][0])
         return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help`` from the summaries, importing no command module."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            cmd = self.commands.get(name)
+            if cmd is None:
+                rows.append((name, make_default_short_help(self.lazy_commands[name][1], limit)))
+            elif not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -67,10 +85,14 @@ def quiet_option(fn: Callable) -> Callable:
 
 
 def get_config(project: Path | None) -> Config:
+    from ..config import load_config
+
     return load_config(project)
 
 
 def print_json(data: Any) -> None:
+    import json
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
