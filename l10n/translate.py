@@ -168,6 +168,7 @@ class _Run:
         self.cost_per_char = float(cost) / 1_000_000 if cost is not None else None
         self.max_cost: float | None = None
         self.glossary = load_project_glossary(config)
+        engine.attach_glossary(self.glossary, str(config.section("project").get("name") or config.root.name))
         self.cache: MTCache = MTCache(None)
         self.abort = threading.Event()
         self.counter = RequestCounter()

@@ -164,6 +164,9 @@ class Engine:
         chars = sum(len(r.text) for r in requests)
         return Estimate(chars, chars, cost=chars * self.cost_per_million_chars / 1_000_000)
 
+    def attach_glossary(self, glossary: Any, project: str) -> None:
+        """The run's project glossary, for engines that keep it on the service's side (DeepL)."""
+
     def provenance(self) -> str:
         """What produced a translation, after ``mt:`` (model names for LLM engines)."""
         return self.name

@@ -75,7 +75,7 @@ class FakeServer:
             def do_GET(self) -> None:
                 fake._serve(self)
 
-            do_POST = do_GET
+            do_POST = do_DELETE = do_GET
 
         self.httpd = _Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
