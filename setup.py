@@ -40,8 +40,10 @@ setup(
             "filelock>=3.12",
             "playwright>=1.40",
             "deepl>=1.32,<2",  # the deepl engine's tests drive the official package against a loopback fake
+            "openai>=1.40", "anthropic>=0.40", "ollama>=0.4",  # the LLM engines' tests (tests/engines/test_llm.py)
         ],
         "deepl": ["deepl>=1.32,<2"],
+        "llm": ["openai>=1.40", "anthropic>=0.40", "ollama>=0.4"],
         "serve": ["starlette>=0.40", "jinja2>=3.1", "uvicorn>=0.30", "python-multipart>=0.0.9", "filelock>=3.12"],
         "argos": ["argostranslate>=1.9"],
         # only to regenerate l10n/data/qa word lists (tools/derive_qa_wordlists.py)
