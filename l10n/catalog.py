@@ -17,6 +17,7 @@ from . import __version__
 from .entrymeta import PROVENANCE_PREFIXES, is_fuzzy, provenance_lines  # noqa: F401  (re-exported)
 from .errors import CatalogError
 from .fsutil import atomic_write_text, decode_utf8
+from .poformat import render_po
 from .languages import babel_locale, po_language
 
 WRAP_WIDTH = 79
@@ -102,7 +103,7 @@ def _check_duplicates(po: polib.POFile, path: Path) -> None:
 def write_catalog(po: polib.POFile, path: Path) -> None:
     """Write atomically (temporary file + rename)."""
     po.wrapwidth = WRAP_WIDTH
-    text = po.__unicode__() if hasattr(po, "__unicode__") else str(po)
+    text = render_po(po)  # polib's exact text, faster (l10n/poformat.py)
     atomic_write_text(path, text)
     po.source_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -14,22 +14,27 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     atomic_write_bytes(path, text.encode(encoding))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` atomically; an OS failure (read-only folder, full disk) is a WriteError."""
+def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` atomically; an OS failure (read-only folder, full disk) is a WriteError.
+
+    ``durable=False`` skips the fsync: for files made again from others (templates, built
+    articles), where a crash can at worst leave a file the next run sees as changed and redoes.
+    """
     try:
-        _replace_with(path, data)
+        _replace_with(path, data, durable)
     except OSError as exc:
         raise WriteError(f"cannot write: {exc.strerror or exc}", path) from exc
 
 
-def _replace_with(path: Path, data: bytes) -> None:
+def _replace_with(path: Path, data: bytes, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:

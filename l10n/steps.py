@@ -247,17 +247,20 @@ class ArticleWork:
         self.out.extracted = ExtractResult(slug, pot_path, info["segments"], info["entries"], info["words"], changed)
 
     def _write_template(self, pot: polib.POFile, rel: str) -> bool:
-        """Write the template unless only its creation date would change; True if written."""
-        from .catalog import now_stamp, write_catalog
+        """Write the template unless only its creation date would change; True if written.
+        Not fsynced: a template is made again from its article whenever it looks changed."""
+        from .catalog import now_stamp
+        from .fsutil import atomic_write_bytes
+        from .poformat import render_po
 
         old = self._data(rel)
         m = _POT_DATE.search(old or b"")
         if m is not None:
             pot.metadata["POT-Creation-Date"] = m.group(1).decode("utf-8", "replace")
-            if str(pot).encode("utf-8") == old:
+            if render_po(pot).encode("utf-8") == old:
                 return False
             pot.metadata["POT-Creation-Date"] = now_stamp()
-        write_catalog(pot, self.layout.path(rel))
+        atomic_write_bytes(self.layout.path(rel), render_po(pot).encode("utf-8"), durable=False)
         return True
 
     def update(self, lang: str) -> None:
@@ -277,12 +280,13 @@ class ArticleWork:
             return
         from .locking import Snapshot, catalog_lock, save_merged
         from .merge import merge_catalog
+        from .poformat import render_po
 
         with catalog_lock(po_path):  # read-merge-write as one step: a concurrent save is never reverted
             old = self.catalog(lang) if old_hash is not None else None
             po, stats = merge_catalog(self.template(), old, lang)
             self._po[lang] = po
-            changed = old is None or str(po).encode("utf-8") != self._data(po_rel)
+            changed = old is None or render_po(po).encode("utf-8") != self._data(po_rel)
             if changed:
                 save_merged(po, po_path, Snapshot.of(old) if old is not None else None)
         new_hash = self._wrote(po_rel) if changed else old_hash
@@ -328,7 +332,7 @@ class ArticleWork:
                                      self.segments())
         changed = data != self._data(out_rel)
         if changed:
-            atomic_write_bytes(out, data)
+            atomic_write_bytes(out, data, durable=False)  # made again from article + catalogue
         new_hash = self._wrote(out_rel) if changed else old_hash
         self.out.records.append(Record(name, slug, inputs, {out_rel: new_hash}, stats.as_dict()))
         self.out.built.append(BuildResult(slug, lang, out, stats))

@@ -1,0 +1,97 @@
+"""PO text for a polib catalogue, byte for byte what polib writes, in a fraction of its time.
+
+polib formats every string through a general path (escape, count special characters,
+``splitlines``, maybe ``textwrap``) that dominates writing a catalogue of short news
+sentences. Here a string with no character that needs escaping or wrapping is written
+directly; every other string, comment or reference goes through exactly the code
+polib uses, so the output is identical (tests/test_poformat.py compares the two on
+real and generated catalogues).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import polib
+
+# Anything polib escapes, or that str.splitlines() treats as a line break.
+_SPECIAL = re.compile(r'[\\"\t\n\r\v\b\f\x1c\x1d\x1e\x85\u2028\u2029]')
+_POLIB_FIELD = polib._BaseEntry._str_field  # the exact original, for every non-trivial string
+
+
+def render_po(po: polib.POFile) -> str:
+    """What ``po.__unicode__()`` returns."""
+    width = po.wrapwidth
+    header = []
+    for line in po.header.split("\n"):
+        if not line:
+            header.append("#\n")
+        elif line[:1] in (",", ":"):
+            header.append(f"#{line}\n")
+        else:
+            header.append(f"# {line}\n")
+    entries = [render_entry(po.metadata_as_entry(), width)]
+    entries += [render_entry(e, width) for e in po if not e.obsolete]
+    entries += [render_entry(e, width) for e in po if e.obsolete]
+    return "".join(header) + "\n".join(entries)
+
+
+def _field(entry: polib.POEntry, name: str, delflag: str, plural_index: str, value: str, width: int) -> list[str]:
+    if width > 0 and not _SPECIAL.search(value) and len(value) <= width - len(name) - 3 - len(plural_index):
+        if name.startswith("previous_"):
+            name = name[9:]
+        return [f'{delflag}{name}{plural_index} "{value}"']
+    return _POLIB_FIELD(entry, name, delflag, plural_index, value, width)
+
+
+def _comment_lines(entry: polib.POEntry, width: int) -> list[str]:
+    out: list[str] = []
+    kinds = (("tcomment", "# "),) if entry.obsolete else (("tcomment", "# "), ("comment", "#. "))
+    for attr, prefix in kinds:
+        value = getattr(entry, attr)
+        if not value:
+            continue
+        for comment in value.split("\n"):
+            if width > 0 and len(comment) + len(prefix) > width:
+                out += textwrap.wrap(comment, width, initial_indent=prefix, subsequent_indent=prefix,
+                                     break_long_words=False)
+            else:
+                out.append(prefix + comment)
+    return out
+
+
+def _reference_lines(entry: polib.POEntry, width: int) -> list[str]:
+    if entry.obsolete or not entry.occurrences:
+        return []
+    files = " ".join(f"{path}:{line}" if line else path for path, line in entry.occurrences)
+    if width > 0 and len(files) + 3 > width:
+        # polib's trick: hyphens become '*' so textwrap does not break file names at them
+        return [line.replace("*", "-") for line in textwrap.wrap(files.replace("-", "*"), width, initial_indent="#: ",
+                                                                  subsequent_indent="#: ", break_long_words=False)]
+    return ["#: " + files]
+
+
+def render_entry(entry: polib.POEntry, width: int) -> str:
+    """What ``entry.__unicode__(width)`` returns."""
+    out = _comment_lines(entry, width) + _reference_lines(entry, width)
+    if entry.flags:
+        out.append("#, " + ", ".join(entry.flags))
+    prefix = "#~| " if entry.obsolete else "#| "
+    for name in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
+        value = getattr(entry, name)
+        if value is not None:
+            out += _field(entry, name, prefix, "", value, width)
+    delflag = "#~ " if entry.obsolete else ""
+    if entry.msgctxt is not None:
+        out += _field(entry, "msgctxt", delflag, "", entry.msgctxt, width)
+    out += _field(entry, "msgid", delflag, "", entry.msgid, width)
+    if entry.msgid_plural:
+        out += _field(entry, "msgid_plural", delflag, "", entry.msgid_plural, width)
+    if entry.msgstr_plural:
+        for index in sorted(entry.msgstr_plural):
+            out += _field(entry, "msgstr", delflag, f"[{index}]", entry.msgstr_plural[index], width)
+    else:
+        out += _field(entry, "msgstr", delflag, "", entry.msgstr, width)
+    out.append("")
+    return "\n".join(out)
