@@ -375,6 +375,28 @@ def planted(rows: list[dict[str, str]], label: str, per_kind: int, seed: int, tm
     print(f"    {'all':<16} {totals['n']:>7} {totals['a']:>5} {totals['a'] / totals['n']:6.1%} {totals['b']:>5} {totals['b'] / totals['n']:6.1%}")
 
 
+def derive_weights(rows: list[dict[str, str]], per_kind: int, seed: int, tmp: Path) -> None:
+    """Print l10n/data/qa/risk-weights.tsv rows: each check's precision at a 15 % error rate,
+    from how often it fires on planted errors (new findings) and on professional translations."""
+    prof_path = tmp / "weights-prof.po"
+    write_po(prof_path, [(r["id"], r["nob"], r["eng"]) for r in rows])
+    prof = ours(prof_path)
+    items = plant(rows, per_kind, seed)
+    clean_path, bad_path = tmp / "weights-clean.po", tmp / "weights-bad.po"
+    write_po(clean_path, [(f"{i}|{k}", s, c) for i, k, s, c, _ in items])
+    write_po(bad_path, [(f"{i}|{k}", s, b) for i, k, s, _, b in items])
+    clean, bad = ours(clean_path), ours(bad_path)
+    fired = Counter(c for found in prof.values() for c in {c for c, _ in found})
+    caught = Counter(c for key in {f"{i}|{k}" for i, k, *_ in items}
+                     for c in {c for c, _ in bad.get(key, set()) - clean.get(key, set())})
+    print("# check\tprecision at a 15 % error rate (bench/qa_real.py --weights, tuning part)")
+    for check in sorted(set(fired) | set(caught)):
+        r = (caught[check] + 0.5) / (len(items) + 1)
+        f = (fired[check] + 0.5) / (len(rows) + 1)
+        print(f"{check}\t{0.15 * r / (0.15 * r + 0.85 * f):.2f}\t# caught {caught[check]}/{len(items)} planted, "
+              f"fired on {fired[check]}/{len(rows)} professional")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=["tune", "heldout", "both"], default="tune")
@@ -382,8 +404,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--verbose", default="", help="print the misses of one kind (or 'all')")
     parser.add_argument("--flags", default="", help="print l10n's flags on professional translations of one corpus")
+    parser.add_argument("--weights", action="store_true", help="print risk weights derived on the tuning part")
     args = parser.parse_args()
     corpora = {name: load(name) for name in CORPORA}
+    if args.weights:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            derive_weights([r for rows in corpora.values() for r in rows if r["part"] == "tune"], args.per_kind,
+                           args.seed, Path(tmp_name))
+        return
     parts = ["tune", "heldout"] if args.part == "both" else [args.part]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

@@ -26,6 +26,7 @@ from .entrymeta import comment_label, entry_status
 from .errors import ConfigError, QAError
 from .glossary import Glossary, load_project_glossary
 from .languages import from_po_language
+from .risk import Risk, entry_risk
 
 FAIL_LEVELS = ("error", "warning", "never")
 PARALLEL_MIN = 3000  # entries; below this, forking workers costs more than it saves
@@ -46,6 +47,7 @@ class EntryRecord:
     findings: list[Finding] = field(default_factory=list)
     source_lang: str = "nb"
     target_lang: str = "en"
+    risk: Risk | None = None
 
 
 @dataclass
@@ -179,6 +181,7 @@ def _check_group(catalogs: list[tuple[str, polib.POFile]], runner: CheckRunner, 
         record = _record(path, entry)
         record.source_lang, record.target_lang = context.source_lang, context.target_lang
         result.entries.append(record)
+        record.risk = entry_risk((f for f, _ in findings), entry)
         for finding, target in findings:
             located = _locate(finding, record, target)
             record.findings.append(located)

@@ -23,6 +23,11 @@ JSON format, version 1 (stable; new keys may be added, none removed or renamed):
         "side": "source" | "target",          # ... as named here
         "suggestion": str | null,
         "article": str                        # article slug (from occurrences) or PO file stem
+      }],
+      "entries": [{                           # entries at risk, riskiest first (l10n.risk)
+        "path": str, "line": int, "msgctxt": str | null, "msgid": str, "article": str,
+        "risk": float,                        # 0-100
+        "reasons": [{"reason": str, "weight": float}]   # each piece of evidence
       }]
     }
 """
@@ -43,8 +48,20 @@ _ANSI = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "
 
 
 def render_json(result: QAResult) -> str:
-    data = {"version": JSON_VERSION, "summary": result.summary(), "findings": [f.as_dict() for f in result.findings]}
+    data = {"version": JSON_VERSION, "summary": result.summary(), "findings": [f.as_dict() for f in result.findings],
+            "entries": [_risk_dict(rec) for rec in by_risk(result.entries)]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def by_risk(entries: list[EntryRecord]) -> list[EntryRecord]:
+    """Entries with any risk, riskiest first (catalogue order among equals)."""
+    return sorted((r for r in entries if r.risk is not None and r.risk.score > 0), key=lambda r: -r.risk.score)
+
+
+def _risk_dict(rec: EntryRecord) -> dict[str, Any]:
+    risk = rec.risk.as_dict() if rec.risk else {"score": 0.0, "reasons": []}
+    return {"path": rec.path, "line": rec.line, "msgctxt": rec.msgctxt or None, "msgid": rec.msgid,
+            "article": rec.article, "risk": risk["score"], "reasons": risk["reasons"]}
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
@@ -144,7 +161,7 @@ def _row(rec: EntryRecord) -> str:
     )
     return (
         f'<tr id="{escape(rec.article)}-{rec.line}"><td class="state {rec.state}">{escape(rec.state)}<br>'
-        f"<small>{escape(rec.kind)} · line {rec.line}</small></td>"
+        f"<small>{escape(rec.kind)} · line {rec.line}</small>{_risk_html(rec)}</td>"
         f'<td class="src" lang="{escape(rec.source_lang)}">{_marked(rec.msgid, rec.findings, "source")}</td>'
         f'<td class="tgt" lang="{escape(rec.target_lang)}">{_marked(rec.msgstr, rec.findings, "target")}</td>'
         f'<td class="findings"><ul class="f">{items}</ul></td></tr>'
@@ -159,13 +176,31 @@ def render_html(result: QAResult, title: str = "l10n QA report") -> str:
     counts = result.by_article()
     parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>",
              f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>", _summary_html(result, counts)]
+    parts.append(_riskiest_html(result))
     for article in sorted(by_article):
         parts.append(f'<h2 id="article-{escape(article)}">{escape(article)}</h2>')
         parts.append("<table><tr><th>state</th><th>source</th><th>translation</th><th>findings</th></tr>")
-        parts.extend(_row(rec) for rec in by_article[article])
+        rows = sorted(by_article[article], key=lambda r: -(r.risk.score if r.risk else 0.0))  # riskiest first
+        parts.extend(_row(rec) for rec in rows)
         parts.append("</table>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def _risk_html(rec: EntryRecord) -> str:
+    if rec.risk is None or rec.risk.score <= 0:
+        return ""
+    return f'<br><small class="risk" title="{escape(rec.risk.explain())}">risk {rec.risk.score:.0f}</small>'
+
+
+def _riskiest_html(result: QAResult, limit: int = 20) -> str:
+    """The entries a reviewer should look at first, each linked to its row."""
+    top = by_risk(result.entries)[:limit]
+    if not top:
+        return ""
+    items = "".join(f'<li><a href="#{escape(r.article)}-{r.line}">{escape(r.article)}:{r.line}</a> risk '
+                    f"{r.risk.score:.0f} — {escape(r.msgid[:80])}</li>" for r in top if r.risk)
+    return f'<h2 id="riskiest">Riskiest entries</h2><ol class="riskiest">{items}</ol>'
 
 
 def _summary_html(result: QAResult, counts: dict[str, dict[str, Any]]) -> str:

@@ -23,6 +23,7 @@ import polib
 from .catalog import entry_key, iter_entries, now_stamp, read_catalog
 from .checks.base import CheckContext
 from .checks.runner import CheckRunner
+from .risk import entry_risk
 from .entrymeta import is_fuzzy, mark_reviewed, provenance, reviewed_line
 from .errors import CatalogError
 from .glossary import Glossary, check_translation
@@ -111,6 +112,7 @@ def default_reviewer(config: Config | None = None, override: str | None = None) 
         return "unknown"
 
 
+ORDERS = ("catalogue", "risk")
 SKIPPED_CHECKS = ("fuzzy", "untranslated")  # every entry under review is one or the other
 
 
@@ -121,6 +123,13 @@ def qa_findings(entry: polib.POEntry, catalog: list[polib.POEntry], source_lang:
     runner = CheckRunner(CheckContext(source_lang, target_lang, glossary), exclude=SKIPPED_CHECKS)
     runner.prepare(catalog)
     return [f"{f.severity}: {f.message} [{f.check}]" for f, _ in runner.check_entry(entry)]
+
+
+def _risk_score(entry: polib.POEntry, runner: CheckRunner | None) -> float:
+    if runner is None:
+        return 0.0
+    findings = [f for f, _ in runner.check_entry(entry)] if entry.msgstr else []
+    return entry_risk(findings, entry).score
 
 
 def _find(po: polib.POFile, key: tuple[str, str]) -> polib.POEntry | None:
@@ -144,7 +153,11 @@ class ReviewSession:
         glossary: Glossary | None = None,
         neighbours: int = 2,
         today: Callable[[], str] = lambda: date.today().isoformat(),
+        order: str = "catalogue",
     ) -> None:
+        if order not in ORDERS:
+            raise ValueError(f"unknown review order {order!r}; choose from {', '.join(ORDERS)}")
+        self.order = order
         self.catalogs = catalogs
         self.source_lang = source_lang
         self.reviewer = reviewer
@@ -162,13 +175,23 @@ class ReviewSession:
         reviewer = kwargs.pop("reviewer", None) or default_reviewer(config)
         return cls(catalogs, config.source_language, str(reviewer), **kwargs)  # type: ignore[arg-type]
 
-    def pending(self) -> list[ReviewItem]:
-        """Entries waiting for review, in catalogue order."""
-        items = []
+    def pending(self, order: str | None = None) -> list[ReviewItem]:
+        """Entries waiting for review, in catalogue order or (``order="risk"``) riskiest first."""
+        items: list[tuple[float, ReviewItem]] = []
+        by_risk = (order or self.order) == "risk"
         for path, lang in self.catalogs:
             po = read_catalog(path)
-            items += [ReviewItem(path, lang, entry_key(e)) for e in iter_entries(po) if needs_review(e)]
-        return items
+            entries = list(iter_entries(po))
+            runner = None
+            if by_risk:
+                runner = CheckRunner(CheckContext(self.source_lang, lang, self.glossary), exclude=SKIPPED_CHECKS)
+                runner.prepare(entries)
+            for e in entries:
+                if needs_review(e):
+                    items.append((_risk_score(e, runner), ReviewItem(path, lang, entry_key(e))))
+        if by_risk:
+            items.sort(key=lambda pair: -pair[0])  # stable: catalogue order among equals
+        return [item for _, item in items]
 
     def view(self, item: ReviewItem, position: int = 0, total: int = 0) -> EntryView | None:
         """The entry as it is in the file now (None if it has gone)."""
@@ -242,7 +265,7 @@ class ReviewSession:
                 summary.quit = True
                 break
             index = self._step(items, index, decision, ui, summary, decided)
-        summary.remaining = len(self.pending())
+        summary.remaining = len(self.pending("catalogue"))
         return summary
 
     def _step(self, items: list[ReviewItem], index: int, decision: Decision, ui: ReviewUI,

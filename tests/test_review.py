@@ -208,3 +208,10 @@ def test_correction_reaches_second_article_exact_and_patched(project: Path) -> N
     assert variant is not None and not variant.exact
     assert variant.target == "Shoigu was invited on Wednesday."
     assert variant.comment.endswith("from kim.po (patched: tirsdag→onsdag)")
+
+
+def test_order_risk_puts_the_riskiest_entry_first(project: Path) -> None:
+    keys = [item.key[1] for item in session(project, order="risk").pending()]
+    assert keys[0] == "Sjojgu ble invitert tirsdag."  # raw MT with a corrupted name
+    assert keys[-1] == "Missilene falt i havet."  # untranslated: nothing to judge yet
+    assert sorted(keys) == sorted(item.key[1] for item in session(project).pending())

@@ -124,8 +124,10 @@ def inline_edit(suggestion: str) -> str:
 @project_option
 @lang_option
 @click.option("--reviewer", "-r", default=None, help="Name recorded in reviewed entries (default: [review] reviewer).")
+@click.option("--order", type=click.Choice(["catalogue", "risk"]), default="catalogue", show_default=True,
+              help="Entry order: as in the catalogues, or riskiest first (QA findings, raw MT, fuzzy TM match).")
 @click.argument("article", required=False)
-def review_cmd(project: Path | None, lang: str | None, reviewer: str | None, article: str | None) -> None:
+def review_cmd(project: Path | None, lang: str | None, reviewer: str | None, order: str, article: str | None) -> None:
     """Review fuzzy and untranslated entries one at a time.
 
     Each entry shows its neighbours, the current suggestion and where it came
@@ -140,12 +142,13 @@ def review_cmd(project: Path | None, lang: str | None, reviewer: str | None, art
     Examples:
       l10n review --lang en
       l10n review --lang en --reviewer "Kari Nordmann" kim-jong-un-moter-putin
+      l10n review --lang en --order risk
     """
     config = get_config(project)
     tm = open_memory(config)
     try:
         session = ReviewSession.from_project(
-            config, lang, article, reviewer=reviewer, tm=tm, glossary=load_project_glossary(config)
+            config, lang, article, reviewer=reviewer, tm=tm, glossary=load_project_glossary(config), order=order
         )
         summary = session.run(ClickUI())
     finally:
