@@ -1,8 +1,13 @@
 """Glossary: approved target terms, their inflected source forms and known wrong renderings.
 
-The CSV format (header ``source,target,type,forbidden,note``) is what editors
-keep in a spreadsheet. One glossary serves three places: term protection
-before MT, the QA glossary checks and ``l10n glossary check``.
+The CSV format (header ``source,target,type,forbidden,note`` and an optional
+``lang`` column naming the target language of the row) is what editors keep in a
+spreadsheet. One glossary serves three places: term protection before MT, the QA
+glossary checks and ``l10n glossary check``. A term with a language applies to
+that target language only (a TBX file gives each term its target ``langSet``);
+one without applies to every target. Consumers that work on one catalogue take
+``glossary.for_language(lang)``, so an English rendering is never pinned into a
+German catalogue.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import GlossaryError
+from .errors import GlossaryError, L10nError
 from .fsutil import atomic_write_text, read_text
+from .languages import normalize, same_language
 
 if TYPE_CHECKING:
     import polib
@@ -24,7 +30,8 @@ if TYPE_CHECKING:
     from .config import Config
 
 DEFAULT_GLOSSARY = "glossary.csv"
-COLUMNS = ("source", "target", "type", "forbidden", "note")
+COLUMNS = ("source", "target", "type", "forbidden", "note", "lang")
+_COLUMN_ALIASES = {"target_lang": "lang", "target_language": "lang", "language": "lang"}
 TERM_TYPES = ("name", "term", "dnt")
 _POSSESSIVE = ("'s", "’s", "s", "'", "’")
 
@@ -40,6 +47,10 @@ class Term:
     note: str = ""
     line: int | None = None
     alternatives: tuple[str, ...] = ()  # other acceptable targets (``target`` column ``a|b``)
+    lang: str = ""  # the target language this rendering is for; "" = every target language
+
+    def applies_to(self, lang: str) -> bool:
+        return not self.lang or same_language(lang, self.lang)  # an en term serves en-GB too
 
     @property
     def case_sensitive(self) -> bool:
@@ -80,6 +91,15 @@ class Glossary:
 
     def __bool__(self) -> bool:
         return bool(self.terms)
+
+    def for_language(self, lang: str | None) -> Glossary:
+        """The terms for one target language (those without a language apply to all)."""
+        if not lang or not any(t.lang for t in self.terms):
+            return self
+        cache = self.__dict__.setdefault("_by_lang", {})
+        if lang not in cache:
+            cache[lang] = Glossary([t for t in self.terms if t.applies_to(lang)], self.path)
+        return cache[lang]
 
     @cached_property
     def _pattern(self) -> tuple[re.Pattern[str], dict[str, Term], dict[str, Term]] | None:
@@ -135,7 +155,7 @@ def parse_glossary_csv(text: str, path: Path | None = None) -> Glossary:
     rows = list(reader)
     if not rows:
         return Glossary([], path)
-    header = [h.strip().lower() for h in rows[0]]
+    header = [_COLUMN_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in rows[0]]
     missing = [c for c in ("source", "target") if c not in header]
     if missing:
         raise GlossaryError(f"header must name the columns {', '.join(COLUMNS)} (missing {', '.join(missing)})", path, 1)
@@ -178,7 +198,17 @@ def _term_from_row(values: dict[str, str], path: Path | None, lineno: int) -> Te
     clash = [f for f in forbidden if f.casefold() in {t.casefold() for t in (target, *targets)}]
     if clash:
         raise GlossaryError(f"{clash[0]!r} is both approved and forbidden", path, lineno)
-    return Term(sources, target, kind, forbidden, values.get("note", ""), lineno, targets[1:])
+    lang = values.get("lang", "")
+    if lang:
+        lang = _row_language(lang, path, lineno)
+    return Term(sources, target, kind, forbidden, values.get("note", ""), lineno, targets[1:], lang)
+
+
+def _row_language(code: str, path: Path | None, lineno: int) -> str:
+    try:
+        return normalize(code)
+    except L10nError:
+        raise GlossaryError(f"unknown language code {code!r} in column lang", path, lineno) from None
 
 
 def read_glossary(path: Path) -> Glossary:
@@ -186,24 +216,30 @@ def read_glossary(path: Path) -> Glossary:
     return parse_glossary_csv(read_text(path, GlossaryError, "glossary file"), path)
 
 
-def load_glossary(path: Path) -> Glossary:
-    """Load a glossary from CSV or, by extension, TBX."""
+def load_glossary(path: Path, source_lang: str = "nb", targets: tuple[str, ...] | list[str] = ("en",)) -> Glossary:
+    """Load a glossary from CSV or, by extension, TBX (the terms of each target language)."""
     if path.suffix.lower() in (".tbx", ".xml"):
-        from .tbx import read_tbx
+        from .tbx import read_tbx_languages
 
-        return read_tbx(path)
+        return read_tbx_languages(path, source_lang, list(targets))
     return read_glossary(path)
 
 
-def load_project_glossary(config: Config, override: Path | str | None = None) -> Glossary:
+def load_project_glossary(config: Config, override: Path | str | None = None, lang: str | None = None) -> Glossary:
+    """The project's glossary (only ``lang``'s terms when given); see :func:`_project_glossary`."""
+    return _project_glossary(config, override).for_language(lang)
+
+
+def _project_glossary(config: Config, override: Path | str | None = None) -> Glossary:
     """The project's glossary: ``override`` or the configured ``[glossary] path`` (each must
     exist: a misspelt path would silently check nothing), else ``glossary.csv`` if present.
 
     A project without a glossary (none configured, or ``path = ""``) gets an empty one, so
     callers never branch on None.
     """
+    targets = config.languages(None)
     if override is not None:
-        return load_glossary(Path(override))
+        return load_glossary(Path(override), config.source_language, targets)
     section = config.section("glossary")
     setting = section.get("path", DEFAULT_GLOSSARY)
     if not setting:
@@ -214,19 +250,21 @@ def load_project_glossary(config: Config, override: Path | str | None = None) ->
             raise GlossaryError(f"glossary.path: {setting} does not exist (create it, or set "
                                 "path = \"\" for no glossary)", config.path)
         return Glossary([], path)
-    return load_glossary(path)
+    return load_glossary(path, config.source_language, targets)
 
 
 def format_glossary_csv(glossary: Glossary) -> str:
     """CSV text in the glossary format (header ``source,target,type,forbidden,note``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    with_lang = any(t.lang for t in glossary.terms)  # the lang column only when used: old files stay as they were
+    writer.writerow(COLUMNS if with_lang else COLUMNS[:-1])
     for term in glossary.terms:
         target = "|".join((term.target, *term.alternatives))
         if term.type == "dnt" and target == term.sources[0]:
             target = ""
-        writer.writerow(["|".join(term.sources), target, term.type, "|".join(term.forbidden), term.note])
+        row = ["|".join(term.sources), target, term.type, "|".join(term.forbidden), term.note]
+        writer.writerow([*row, term.lang] if with_lang else row)
     return out.getvalue()
 
 

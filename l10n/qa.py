@@ -163,7 +163,8 @@ def run_qa(
         groups[target].append((str(path), po))
     result = QAResult(checks=CheckRunner(CheckContext(source), checks, skip).check_ids, files=[str(p) for p in files])
     for target, catalogs in groups.items():
-        runner = CheckRunner(CheckContext(source, target, glossary, frozenset(CHECK_IDS)), checks, skip)
+        terms = glossary.for_language(target) if glossary is not None else None  # this pair's terms only
+        runner = CheckRunner(CheckContext(source, target, terms, frozenset(CHECK_IDS)), checks, skip)
         _check_group(catalogs, runner, result)
     return result
 

@@ -216,11 +216,12 @@ class ReviewSession:
     def _add_hints(self, view: EntryView, entry: polib.POEntry, catalog: list[polib.POEntry]) -> None:
         if self.tm is not None:
             view.matches = self.tm.lookup(view.source, self.source_lang, view.lang, limit=3)
-        for match in self.glossary.find(view.source):
+        glossary = self.glossary.for_language(view.lang)  # this language pair's terms only
+        for match in glossary.find(view.source):
             view.terms.append(f"{match.form} → {match.term.target_for(match.form)} ({match.term.type})")
         if not view.target:
             return
-        view.findings = qa_findings(entry, catalog, self.source_lang, view.lang, self.glossary)
+        view.findings = qa_findings(entry, catalog, self.source_lang, view.lang, glossary)
 
     def apply(self, item: ReviewItem, decision: Decision) -> str | None:
         """Save an accept or edit; returns an error message instead of saving when impossible."""
@@ -236,7 +237,7 @@ class ReviewSession:
             return "nothing to accept: the translation is empty (edit it first)"
         if decision.action == EDIT:  # new text the reviewer has not seen checked: a known wrong
             # rendering must not become reviewed and feed the TM (an accepted one was shown as a finding)
-            forbidden = [v.message for v in check_translation(self.glossary, entry.msgid, text) if v.kind == "forbidden"]
+            forbidden = [v.message for v in check_translation(self.glossary.for_language(item.lang), entry.msgid, text) if v.kind == "forbidden"]
             if forbidden:
                 return "not saved: glossary: " + "; ".join(forbidden) + " (edit again, or change the glossary)"
         entry.msgstr = text

@@ -143,6 +143,7 @@ def _entry_term(entry: _Entry, source_lang: str, target_lang: str) -> Term | Non
         " ".join(entry.notes),
         entry.line,
         tuple(t.text for t in approved[1:]),
+        target_lang,
     )
 
 
@@ -155,6 +156,13 @@ def parse_tbx(text: str, source_lang: str, target_lang: str, path: Path | None =
 
 def read_tbx(path: Path, source_lang: str = "nb", target_lang: str = "en") -> Glossary:
     return parse_tbx(read_text(path, GlossaryError, "TBX file"), source_lang, target_lang, path)
+
+
+def read_tbx_languages(path: Path, source_lang: str, target_langs: list[str]) -> Glossary:
+    """Terms for every target language of a project, each carrying its language."""
+    text = read_text(path, GlossaryError, "TBX file")
+    terms = [t for lang in dict.fromkeys(target_langs) for t in parse_tbx(text, source_lang, lang, path).terms]
+    return Glossary(terms, path)
 
 
 def _tig(text: str, status: str, kind: str, lines: list[str]) -> None:

@@ -119,7 +119,8 @@ class Planner:
         if tm is None:
             return False
         suggestion = tm.pretranslate(entry.msgid, self.config.source_language, cat.lang,
-                                     context=entry.msgctxt or "", threshold=threshold, glossary=self.glossary)
+                                     context=entry.msgctxt or "", threshold=threshold,
+                                     glossary=self.glossary.for_language(cat.lang))
         if suggestion is None or not suggestion.target:
             return False
         self.summary.from_tm += 1
@@ -142,11 +143,12 @@ class Planner:
             if not self.summary.dry_run:
                 self.write(cat, entry, source, self.stamp.replace(engine.provenance(), "copy", 1))
             return None
-        masked = self._mask(source, unprotected)
+        glossary = self.glossary.for_language(cat.lang)  # this language pair's terms only
+        masked = self._mask(source, unprotected, glossary)
         if masked.placeholders and self.cache.mask_failed(*self.cache_args(cat.lang, masked.text)):
             self.summary.masking_fallbacks += 1  # failed masked in an earlier run: do not resend it
             unprotected, masked = True, Masked(source, source, engine.token_style)
-        terms = term_hints(self.glossary, source) if engine.uses_glossary else ()
+        terms = term_hints(glossary, source) if engine.uses_glossary else ()
         chunks, seps = split_chunks(masked.text, engine.max_chars)
         work = Work(cat, entry, masked, chunks, seps, [None] * len(chunks), len(chunks), terms,
                     unprotected=unprotected, strict=strict)
@@ -173,11 +175,11 @@ class Planner:
             self.waiting[key].append((work, i))
         return work
 
-    def _mask(self, source: str, unprotected: bool) -> Masked:
+    def _mask(self, source: str, unprotected: bool, glossary: Glossary) -> Masked:
         engine = self.engine
         if unprotected or engine.protect == "none":
             return Masked(source, source, engine.token_style)
-        return mask(source, None if engine.uses_glossary or engine.protect == "markup" else self.glossary,
+        return mask(source, None if engine.uses_glossary or engine.protect == "markup" else glossary,
                     engine.token_style)
 
     def _request(self, work: Work, text: str) -> MTRequest:

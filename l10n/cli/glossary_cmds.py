@@ -82,7 +82,8 @@ def check_cmd(project: Path | None, lang: str | None, glossary_path: Path | None
     report = []
     for target in config.languages(lang):
         for path in project_catalogs(config, target, article):
-            for v in check_catalog(glossary, read_catalog(path), include_fuzzy=not reviewed_only):
+            terms = glossary.for_language(target)
+            for v in check_catalog(terms, read_catalog(path), include_fuzzy=not reviewed_only):
                 report.append({"file": str(path), "lang": target, **v.as_dict()})
     if as_json:
         print_json(report)
@@ -136,7 +137,8 @@ def export_cmd(file: Path, project: Path | None, lang: str | None, glossary_path
     config = get_config(project)
     glossary = load_project_glossary(config, glossary_path)
     if file.suffix.lower() == ".tbx":
-        write_tbx(glossary, file, config.source_language, config.languages(lang)[0])
+        target = config.languages(lang)[0]
+        write_tbx(glossary.for_language(target), file, config.source_language, target)
     else:
         write_glossary(glossary, file)
     click.echo(f"{file}: {len(glossary)} terms")
