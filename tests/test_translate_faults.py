@@ -96,3 +96,21 @@ def test_real_token_loss_is_still_counted(tmp_path):
         summary = translate_project(config, engine="libre", engine_url=srv.url, retry=FAST)
         assert summary.masking_fallbacks == 1 and summary.translated == 1
         assert "protect:" in entries(tmp_path)[LINKS[0]].comment
+
+
+def test_identical_headline_of_glossary_terms_is_accepted_from_an_engine_given_the_glossary(tmp_path, monkeypatch):
+    """DeepL gets the glossary instead of tokens, so the echo check sees the do-not-translate terms
+    themselves: "Brann" (also the word for fire) is a club here because the glossary says so."""
+    from fake_deepl import FakeDeepL
+
+    monkeypatch.setenv("L10N_DEEPL_KEY", "k:fx")
+    headline = "Eliteserien: Brann – Molde 2-1, Rosenborg – Viking 0-0"
+    glossary = fs.GLOSSARY + "Eliteserien,Eliteserien,dnt,,\nBrann,Brann,dnt,,\n"
+    fs.make_project(tmp_path, {"a": [headline]}, glossary=glossary)
+    with fs.FakeServer(FakeDeepL("k:fx", lambda q: q if "Eliteserien" in q else "EN " + q)) as srv:
+        summary = translate_project(load_config(tmp_path), engine="deepl", engine_url=srv.url, retry=FAST)
+        assert (summary.translated, summary.failed) == (1, [])
+        assert entries(tmp_path)[headline].msgstr == headline
+        srv.requests.clear()
+        assert translate_project(load_config(tmp_path), engine="deepl", engine_url=srv.url).requests == 0
+        assert srv.requests == []

@@ -86,6 +86,12 @@ def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def _kept_forms(request: MTRequest) -> tuple[str, ...]:
+    """Glossary names and do-not-translate terms in the request: an echo of only these (and
+    numbers) is a right translation (engines given the glossary see them unmasked)."""
+    return tuple(t.source for t in request.terms if t.kind in ("name", "dnt") and t.target == t.source)
+
+
 class Engine:
     """Base class: one instance is shared by all worker threads; clients are per thread."""
 
@@ -197,7 +203,7 @@ class Engine:
                 raise self.map_exception(exc, scope) from None
         if len(results) != len(requests):
             raise GarbageResultError(f"{self.name}: {len(results)} translations for {len(requests)} texts")
-        return [self._check_result(req.text, result) for req, result in zip(requests, results)]
+        return [self._check_result(req.text, result, _kept_forms(req)) for req, result in zip(requests, results)]
 
     def _redacted(self, exc: EngineError) -> EngineError:
         message = self.redact(str(exc))
@@ -214,7 +220,7 @@ class Engine:
     def _translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
         raise NotImplementedError
 
-    def _check_result(self, text: str, result: Any) -> str:
+    def _check_result(self, text: str, result: Any, keep: tuple[str, ...] = ()) -> str:
         if result is None or not isinstance(result, str):
             if result is None and not has_words(text):
                 return text  # Google answers None when it echoes punctuation
@@ -223,7 +229,7 @@ class Engine:
             raise GarbageResultError(f"{self.name}: empty translation returned")
         if _MARKUP.search(result) and not _MARKUP.search(text):
             raise GarbageResultError(f"{self.name}: an HTML page came back instead of a translation")
-        if result.strip() == text.strip() and len(_WORD.findall(text)) >= 4 and not is_invariant(text):
+        if result.strip() == text.strip() and len(_WORD.findall(text)) >= 4 and not is_invariant(text, keep):
             raise UntranslatedError(f"{self.name}: text came back untranslated")
         return result
 
