@@ -64,7 +64,7 @@ class GlossarySync:
     """
 
     def __init__(self, glossary: Glossary | None, project: str) -> None:
-        self.entries = glossary_entries(glossary)
+        self.glossary = glossary
         self.project = project
         self._ids: dict[tuple[str, str], str | None] = {}
         self.problems: dict[tuple[str, str], str] = {}  # why a pair goes without (its terms are still checked)
@@ -73,12 +73,10 @@ class GlossarySync:
     def glossary_id(self, translator: Any, source: str, target: str) -> str | None:
         """The id to send with translate requests from ``source`` to ``target`` (None: no glossary)."""
         pair = (base_language(source), base_language(target))
-        if not self.entries:
-            return None
         with self._lock:
             if pair not in self._ids:
                 try:
-                    self._ids[pair] = self._sync(translator, *pair)
+                    self._ids[pair] = self._sync(translator, *pair, self.entries_for(pair[1]))
                 except Exception as exc:
                     if getattr(exc, "http_status_code", None) not in _REFUSALS:
                         raise  # 429, 5xx, a dead connection: the request fails and is retried
@@ -86,8 +84,15 @@ class GlossarySync:
                     self.problems[pair] = str(exc)
             return self._ids[pair]
 
-    def _sync(self, translator: Any, source: str, target: str) -> str:
-        name = glossary_name(self.project, source, target, self.entries)
+    def entries_for(self, target: str) -> dict[str, str]:
+        """This target language's entries (terms tagged with another language are left out)."""
+        glossary = self.glossary.for_language(target.lower()) if self.glossary else None
+        return glossary_entries(glossary)
+
+    def _sync(self, translator: Any, source: str, target: str, entries: dict[str, str]) -> str | None:
+        if not entries:
+            return None
+        name = glossary_name(self.project, source, target, entries)
         prefix = _pair_prefix(self.project, source, target)
         current = None
         for info in translator.list_glossaries():
@@ -96,5 +101,5 @@ class GlossarySync:
             elif info.name.startswith(prefix):
                 translator.delete_glossary(info.glossary_id)  # stale: the project glossary has changed
         if current is None:
-            current = translator.create_glossary(name, source, target, self.entries).glossary_id
+            current = translator.create_glossary(name, source, target, entries).glossary_id
         return current

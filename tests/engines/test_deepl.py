@@ -192,3 +192,17 @@ def test_a_failed_glossary_sync_is_retried_by_the_next_request(serve):
         engine.translate_batch(["Sjojgu kom"], "nb", "en")
     assert engine.translate_batch(["Sjojgu kom"], "nb", "en") == ["EN Shoigu kom"]
     assert len(fake.glossaries) == 1
+
+
+def test_each_target_language_gets_its_own_glossary_with_its_terms(serve):
+    fake = FakeDeepL(KEY, supported_glossary_pairs={("nb", "en"), ("nb", "de")})
+    server = serve(fake)
+    glossary = parse_glossary_csv("source,target,type,forbidden,note,lang\nrød løper,red carpet,term,,,en\n"
+                                  "rød løper,roter Teppich,term,,,de\nSjojgu,Shoigu,name,,,\n")
+    engine = engine_at(server)
+    engine.attach_glossary(glossary, "nyheter")
+    engine.translate_batch(["Sjojgu på rød løper"], "nb", "en")
+    engine.translate_batch(["Sjojgu på rød løper"], "nb", "de")
+    by_target = {g.target_lang: g.entries for g in fake.glossaries.values()}
+    assert by_target == {"en": {"rød løper": "red carpet", "Sjojgu": "Shoigu"},
+                         "de": {"rød løper": "roter Teppich", "Sjojgu": "Shoigu"}}
