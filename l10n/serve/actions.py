@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,14 @@ from ..locking import catalog_lock, edit_catalog
 
 ACTIONS = ("accept", "save", "reject", "retranslate")
 REJECTED_BY = "rejected-by:"
+# Control characters and Unicode line/paragraph separators: polib writes them raw and then
+# reads the file back broken ("unterminated string"), so typed or pasted ones become spaces.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+
+
+def clean_text(text: str) -> str:
+    """What a reviewer typed, as it can be stored in a PO file: line breaks as ``\n``."""
+    return _UNSAFE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 class Refused(L10nError):
@@ -117,7 +126,7 @@ class Actions:
             set_fuzzy(entry, True)
             set_provenance(entry, suggestion[1])
             return f"new suggestion from {suggestion[1][4:]} (fuzzy: review it)"
-        final = entry.msgstr if text is None else text.strip()
+        final = entry.msgstr if text is None else clean_text(text)
         if not final:
             raise Refused("nothing to accept: the translation is empty (type one first)")
         if final != entry.msgstr:  # new words the reviewer has not seen checked (review.py's rule)

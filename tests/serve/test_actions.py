@@ -228,3 +228,33 @@ def test_actions_wait_for_the_command_lines_catalogue_lock(client, project, toke
     worker.join(30)
     assert result["response"].status_code == 200
     assert po_of(project).find(FERRIES).msgstr == "The ferries are idle."
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from l10n.catalog import read_catalog  # noqa: E402
+from l10n.serve.actions import clean_text  # noqa: E402
+from l10n.serve.routes import clean_name  # noqa: E402
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80))
+def test_any_typed_text_is_saved_as_a_readable_catalogue(client, project, token, text):
+    """Whatever is typed or pasted (control characters, U+2028, quotes, backslashes), the
+    catalogue stays readable, the text is stored as cleaned, and no entry is lost."""
+    response = act(client, "save", LEAD, token, text=text)
+    assert response.status_code in (200, 422), response.text
+    entry = read_catalog(project / "locales/en/LC_MESSAGES/storm.po").find(LEAD)
+    if clean_text(text):
+        assert response.status_code == 200 and entry.msgstr == clean_text(text) and not entry.fuzzy
+    else:
+        assert response.status_code == 422
+    assert len([e for e in po_of(project) if e.msgid]) == 12
+
+
+@given(st.text())
+def test_reviewer_names_are_one_clean_line(name):
+    cleaned = clean_name(name)
+    assert "\n" not in cleaned and "\r" not in cleaned and len(cleaned) <= 80
+    assert all(ord(c) >= 32 and ord(c) != 127 for c in cleaned) and cleaned == cleaned.strip()

@@ -189,6 +189,13 @@
   for (const s of document.querySelectorAll(".src .s[data-entry]")) {
     s.addEventListener("click", () => { const c = cards(s.dataset.entry)[0]; if (c) c.querySelector("textarea").focus(); });
   }
+  for (const a of document.querySelectorAll(".queue .jump")) {
+    a.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      const c = cards(a.dataset.entry)[0];
+      if (c) { const t = c.querySelector("textarea"); t.focus(); t.scrollIntoView({ block: "center" }); }
+    });
+  }
   const pub = document.getElementById("publish"), out = document.getElementById("publish-result");
   pub.addEventListener("click", async () => {
     pub.disabled = true; out.hidden = false; out.className = "notice"; out.textContent = "Checking and building…";
