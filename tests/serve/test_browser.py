@@ -112,7 +112,7 @@ def test_accept_first_then_edit_and_save_second(browser, live):
     shot = ARTIFACTS / "article-page.png"
     card(page, FERRIES).get_by_role("textbox", name="Translation").click()
     sync_api.expect(page.locator("#panel h2").first).to_have_text("Source", timeout=WAIT)
-    assert "Needs review, riskiest first" in page.locator(".queue").inner_text()
+    assert "Needs review, riskiest first" in page.locator(".queue").text_content()
     page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert page.errors == []
