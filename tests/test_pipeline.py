@@ -199,3 +199,22 @@ def test_noop_run_loads_neither_polib_nor_the_segmenter(project: Path) -> None:
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_machine_translation_is_asked_only_about_catalogues_with_untranslated_entries(project: Path,
+                                                                                     monkeypatch) -> None:
+    from l10n import translate
+
+    asked: list[list[str]] = []
+    real = translate.translate_project
+    monkeypatch.setattr(translate, "translate_project", lambda *a, **kw: asked.append(kw["articles"]) or real(*a, **kw))
+    run(project, engine="dummy")
+    assert asked == [["kort", "vaer"]]
+    gaps = sorted(p.stem for p in (project / "locales/en/LC_MESSAGES").glob("*.po")
+                  if any(not e.msgstr for e in polib.pofile(str(p))))  # the dummy echoes some sentences
+    age(project)
+    before = outputs(project)
+    again = run(project, engine="dummy")
+    assert gaps == ["vaer"]  # kort is fully machine-translated, vaer is not
+    assert asked[1:] == [gaps]
+    assert worked(again) == set() and outputs(project) == before
