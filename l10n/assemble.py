@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 import polib
 
 from .article import Article, Block
-from .results import BuildStats  # noqa: F401 - part of this module's interface
 from .entrymeta import is_fuzzy
 from .extract import Segment, article_segments
+from .htmlguard import added_markup
 from .quotes import join_quotations, joins, quote_roles
+from .results import BuildStats  # noqa: F401 - part of this module's interface
 
 FORMATS = ("md", "html", "txt")
 # A line break a translator typed into a msgstr (Poedit allows it): inside a heading,
@@ -39,6 +40,9 @@ class Rendered:
 def _translation(entry: polib.POEntry | None, include_fuzzy: bool, stats: BuildStats) -> str | None:
     if entry is None or not entry.msgstr:
         stats.missing += 1
+        return None
+    if added_markup(entry.msgid, entry.msgstr):  # never publish HTML a translator added
+        stats.refused += 1
         return None
     if is_fuzzy(entry):
         stats.fuzzy += 1
@@ -101,6 +105,7 @@ def _render_block(block: Block, segs: list[Segment], index: dict, stats: BuildSt
         gap = block.text[pos - block.start : seg.start - block.start]
         if text is None:
             text = _fallback(block.text[seg.start - block.start : seg.end - block.start], fallback, source_lang, fmt)
+            stats.in_source += fallback != "none"
         if text == "" and fallback == "none":
             gap = gap if out else ""
         out.append(gap + text)

@@ -23,13 +23,20 @@ class MergeStats:
 
 @dataclass
 class BuildStats:
+    """What went into one built article. ``in_source``: sentences published in the source
+    language (fallback ``source`` or ``mark``); ``refused``: translations not used because
+    they add HTML the source does not have (see :mod:`l10n.htmlguard`)."""
+
     translated: int = 0
     fuzzy: int = 0
     missing: int = 0
     fuzzy_used: int = 0
+    in_source: int = 0
+    refused: int = 0
 
     def as_dict(self) -> dict[str, int]:
-        return dict(translated=self.translated, fuzzy=self.fuzzy, missing=self.missing, fuzzy_used=self.fuzzy_used)
+        return dict(translated=self.translated, fuzzy=self.fuzzy, missing=self.missing, fuzzy_used=self.fuzzy_used,
+                    in_source=self.in_source, refused=self.refused)
 
 
 @dataclass

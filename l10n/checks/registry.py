@@ -6,6 +6,7 @@ from ..errors import QAError
 from .base import Check
 from .consistency import ConsistencyCheck
 from .glossary import GlossaryForbiddenCheck, GlossaryTermCheck
+from .injection import AddedMarkupCheck
 from .leftover import LeftoverSourceCheck
 from .markup import MarkdownCheck, MaxLengthCheck, NewlineCheck, PlaceholderCheck
 from .mechanics import (
@@ -48,6 +49,7 @@ CHECKS: tuple[type[Check], ...] = (
     BracketsQuotesCheck,
     LinksCheck,
     MarkdownCheck,
+    AddedMarkupCheck,
     PlaceholderCheck,
     NewlineCheck,
     WhitespaceCheck,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -113,33 +114,57 @@ def _build_options(fn):
 @project_option
 @lang_option
 @_build_options
+@click.option("--fail-on", type=click.Choice(("error", "warning", "untranslated")), default=None,
+              help="Check first (the checks of l10n qa) and write no article whose translations have a finding "
+              "at this level; 'untranslated' also refuses articles with sentences not in the target language. "
+              "Exit 1 if any article was refused.")
 @json_option
 @quiet_option
 @articles_argument
 def build_cmd(project: Path | None, lang: str | None, fmt: str | None, fallback: str | None,
-              include_fuzzy: bool, as_json: bool, quiet: bool, articles: tuple[str, ...]) -> None:
+              include_fuzzy: bool, fail_on: str | None, as_json: bool, quiet: bool, articles: tuple[str, ...]) -> None:
     """Reassemble translated articles into build/<lang>/<slug>.<ext>.
 
-    Only reviewed (non-fuzzy) translations are used unless --include-fuzzy.
+    Only reviewed (non-fuzzy) translations are used unless --include-fuzzy. A
+    translation that adds HTML the source does not have is never used. The
+    summary names every article with sentences left in the source language.
 
     \b
     Examples:
       l10n build --lang en --format html
       l10n build --fallback mark --include-fuzzy
+      l10n build --fail-on untranslated        # for publishing and CI
     """
+    from ..buildgate import GatedBuild, build_gated, left_in_source_note
+
     config = get_config(project)
-    results = lib.build_project(config, lang, fmt, fallback, include_fuzzy, articles)
+    if fail_on:
+        gated = build_gated(config, lang, fmt, fallback, include_fuzzy, articles, fail_on)
+    else:
+        gated = GatedBuild(lib.build_project(config, lang, fmt, fallback, include_fuzzy, articles))
     if as_json:
-        print_json([dict(slug=r.slug, lang=r.lang, path=str(r.path), **r.stats.as_dict()) for r in results])
-        return
-    for r in results if not quiet else ():
-        click.echo(_build_line(r, config.root))
+        print_json([*(dict(slug=r.slug, lang=r.lang, path=str(r.path), built=True, **r.stats.as_dict()) for r in gated.built),
+                    *(dict(slug=r.slug, lang=r.lang, built=False, reasons=r.reasons) for r in gated.refused)])
+    elif not quiet:
+        for r in gated.built:
+            click.echo(_build_line(r, config.root, config.source_language))
+        note = left_in_source_note(gated.built, config.source_language)
+        if note:
+            click.echo(note)
+    for refusal in gated.refused:
+        shown = refusal.reasons[:3] + ([f"… {len(refusal.reasons) - 3} more (l10n qa)"] if len(refusal.reasons) > 3 else [])
+        click.echo(f"{refusal.lang}/{refusal.slug}: not built (--fail-on {fail_on}): " + "; ".join(shown), err=True)
+    if gated.refused:
+        sys.exit(1)
 
 
-def _build_line(r: lib.BuildResult, root: Path) -> str:
+def _build_line(r: lib.BuildResult, root: Path, source_lang: str = "") -> str:
     s = r.stats
     fuzzy = f"{s.fuzzy} fuzzy" + (" (used)" if s.fuzzy_used else " (unreviewed, left out; --include-fuzzy uses them)" if s.fuzzy else "")
-    return f"{r.lang}/{r.slug}: {s.translated} translated, {fuzzy}, {s.missing} missing -> {lib.relative_to(r.path, root)}"
+    extra = f", {s.in_source} sentence(s) left in {source_lang or 'the source language'}" if s.in_source else ""
+    extra += f", {s.refused} translation(s) not used: they add HTML (l10n qa --check added-markup)" if s.refused else ""
+    return (f"{r.lang}/{r.slug}: {s.translated} translated, {fuzzy}, {s.missing} missing{extra}"
+            f" -> {lib.relative_to(r.path, root)}")
 
 
 @cli.command("stats")
@@ -215,6 +240,11 @@ def run_cmd(project: Path | None, lang: str | None, engine: str | None, engine_u
         click.echo(f"machine translation: {report.translated}")
     for line in report.lines():
         click.echo(line)
+    from ..buildgate import left_in_source_note
+
+    note = left_in_source_note(report.built, config.source_language)
+    if note:
+        click.echo(note)
     click.echo(f"built files are in {lib.relative_to(config.build_dir, config.root)}/")
     if report.translate_error is not None:
         raise click.ClickException(f"machine translation failed: {report.translate_error}")
