@@ -168,8 +168,11 @@ def render_text(article: Article, rendered: Rendered) -> str:
     has_heading = any(b.kind == "heading" for b in article.blocks)
     if title and not has_heading:
         paragraphs.append(inline_text(title))
+    lead_at = len(paragraphs)  # the front-matter lead goes under the title, as in md and html
     cell_line: int | None = None
     for kind, block, text in _body_items(article, rendered):
+        if kind == "heading" and lead_at == 0 and not paragraphs:
+            lead_at = 1
         if kind == "code":
             paragraphs.append("\n".join("    " + line for line in text.splitlines()))
             continue
@@ -188,4 +191,17 @@ def render_text(article: Article, rendered: Rendered) -> str:
                 continue
             cell_line = block.line
         paragraphs.append(plain)
+    lead = _lead_text(article, rendered)
+    if lead:
+        paragraphs.insert(lead_at, lead)
     return "\n\n".join(paragraphs) + "\n"
+
+
+def _lead_text(article: Article, rendered: Rendered) -> str:
+    """The translated front-matter lead, unless the body repeats it as a paragraph."""
+    for block, text in zip(article.blocks, rendered.blocks):
+        if block.kind == "meta-lead":
+            if any(b.kind == "paragraph" and b.text == block.text for b in article.blocks):
+                return ""
+            return " ".join(inline_text(text).split())
+    return ""

@@ -133,3 +133,17 @@ def test_code_blocks_are_kept_verbatim_and_shown_as_code() -> None:
     assert assemble_markdown(article, rendered) == text
     assert "<pre><code>  &lt;kode&gt; &amp; mer.\nIkke oversett.</code></pre>" in render_html(article, rendered, "en")
     assert "      <kode> & mer.\n    Ikke oversett." in render_text(article, rendered)
+
+
+def test_txt_build_keeps_the_front_matter_lead() -> None:
+    """Markdown and HTML kept the lead; the plain-text build dropped it."""
+    from l10n.render import render_text
+
+    text = "---\ntitle: Tittel\nlead: Dette er ingressen.\n---\n\n# Overskrift\n\nBrødtekst her.\n"
+    article = parse_article(text, Path("a.md"))
+    out = render_text(article, render_blocks(article, None))
+    assert out.split("\n\n")[:3] == ["Overskrift", "Dette er ingressen.", "Brødtekst her.\n"]
+    no_heading = parse_article("---\ntitle: Tittel\nlead: Ingressen.\n---\n\nTekst.\n", Path("b.md"))
+    assert render_text(no_heading, render_blocks(no_heading, None)).split("\n\n")[:2] == ["Tittel", "Ingressen."]
+    repeated = parse_article("---\nlead: Samme tekst.\n---\n\nSamme tekst.\n", Path("c.md"))
+    assert render_text(repeated, render_blocks(repeated, None)).count("Samme tekst.") == 1
