@@ -50,11 +50,11 @@ def build_gated(config: Config, lang: str | None = None, fmt: str | None = None,
     """Build the articles whose translations pass ``fail_on``; report the others."""
     if fail_on not in FAIL_ON:
         raise ValueError(f"fail_on must be one of {FAIL_ON}")
-    options = build_options(config, fmt, fallback, include_fuzzy)
-    paths = article_paths(config, only)
     from .glossary import load_project_glossary  # the checks load only when a gate is asked for
     from .project import article_paths, build_options, build_project
 
+    options = build_options(config, fmt, fallback, include_fuzzy)
+    paths = article_paths(config, only)
     result = GatedBuild()
     glossary = load_project_glossary(config)
     for code in config.languages(lang):
