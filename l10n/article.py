@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import ArticleError
 from .fsutil import decode_utf8, read_text
+from .notes import note
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 VERBATIM_KINDS = frozenset({"code"})  # blocks kept for structure, never segmented or translated
@@ -23,7 +24,10 @@ TRANSLATABLE_META = ("title", "lead", "description", "subtitle", "summary")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _LIST_ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+)(.*)$")
 _QUOTE = re.compile(r"^([ \t]*>[ \t]?)(.*)$")
-_IMAGE = re.compile(r'^[ \t]*!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)(?:[ \t]+"(?P<title>[^"]*)")?\)[ \t]*$')
+#: A link or image destination as CommonMark reads it: ``<…>``, or text without spaces whose
+#: parentheses balance (``https://no.wikipedia.org/wiki/Oslo_(by)``), two levels deep.
+LINK_URL = r"(?:<[^<>\n]*>|(?:[^()\s]|\((?:[^()\s]|\([^()\s]*\))*\))*)"
+_IMAGE = re.compile(r'^[ \t]*!\[(?P<alt>[^\]]*)\]\((?P<url>' + LINK_URL + r')(?:[ \t]+"(?P<title>[^"]*)")?\)[ \t]*$')
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _RULE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
 _REFDEF = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]+\S")
@@ -100,8 +104,15 @@ def read_article(path: Path, data: bytes | None = None) -> Article:
             bom = handle.read(3) == b"\xef\xbb\xbf"
     else:
         text, bom = decode_utf8(data, ArticleError, path), data.startswith(b"\xef\xbb\xbf")
+    nul = text.find("\x00")
+    if nul >= 0:  # it would go into the POT, the PO files (msgfmt rejects them) and the build
+        line = text.count("\n", 0, nul) + 1
+        raise ArticleError(f"NUL byte (\\0) in the text, column {nul - text.rfind(chr(10), 0, nul)}; "
+                           "is this a binary file?", path, line)
     article = parse_article(text, path)
     article.bom = bom
+    if not any(block.text.strip() for block in article.blocks):
+        note(f"{path}: empty article (nothing to translate)")
     return article
 
 

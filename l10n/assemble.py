@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .article import Article, Block
+from .article import LINK_URL, Article, Block
 from .entrymeta import is_fuzzy
 from .extract import Segment, article_segments
 from .htmlguard import added_markup
@@ -159,7 +159,7 @@ def _yaml_value(text: str, quote: str) -> str:
 _INLINE = re.compile(
     r"(?P<code>`[^`]+`)"
     # Link text may hold balanced brackets, as CommonMark allows: [Rapport [PDF]](url).
-    r"|(?P<link>\[(?P<ltext>(?:[^\[\]]|\[[^\[\]]*\])+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<link>\[(?P<ltext>(?:[^\[\]]|\[[^\[\]]*\])+)\]\((?P<url>" + LINK_URL + r")(?:\s+\"[^\"]*\")?\))"
     r"|(?P<strong>\*\*(?P<stext>[^*]+)\*\*)"
     r"|(?P<em>(?<![\w*])\*(?P<etext>[^*\s][^*]*)\*(?![\w*]))"
 )
@@ -175,6 +175,7 @@ def inline_html(text: str) -> str:
             out.append(f"<code>{html.escape(m.group('code')[1:-1])}</code>")
         elif m.group("link"):
             url = m.group("url")
+            url = url[1:-1] if url.startswith("<") and url.endswith(">") else url
             safe = url if re.match(r"^(https?:|mailto:|/|#|\.)", url) else "#"
             out.append(f'<a href="{html.escape(safe, quote=True)}">{inline_html(m.group("ltext"))}</a>')
         elif m.group("strong"):

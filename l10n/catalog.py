@@ -80,6 +80,8 @@ def _decode_po(data: bytes, path: Path) -> tuple[str, bool]:
 def _check_strings(text: str, path: Path) -> None:
     """Reject an unterminated string: polib reads ``msgid "abc`` as "ab" without a word,
     and a later write would then silently change the entry (msgfmt rejects the file)."""
+    if "\x00" in text:  # msgfmt rejects the file; polib would carry the byte into every write
+        raise CatalogError("NUL byte (\\0) in the file", path, text.count("\n", 0, text.index("\x00")) + 1)
     for number, line in enumerate(text.splitlines(), 1):
         m = _STRING_LINE.match(line)
         if m and not _TERMINATED.match(line, m.end() - 1):

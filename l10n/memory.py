@@ -197,7 +197,8 @@ class TranslationMemory:
             )
             self._db.commit()
         except (sqlite3.DatabaseError, OSError) as exc:
-            raise TMError(f"cannot open translation memory: {exc}", self.path) from exc
+            raise TMError(f"cannot open translation memory: {exc} ('l10n tm rebuild' recreates it from "
+                          "the catalogues)", self.path) from exc
 
     def close(self) -> None:
         with self._lock:

@@ -64,7 +64,8 @@ class MTCache:
                 self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
-            raise EngineError(f"cannot open MT cache {path}: {exc}") from exc
+            raise EngineError(f"cannot open MT cache {path}: {exc} (it only saves repeated requests: "
+                              "delete the file and run again)") from exc
 
     def get(self, engine: str, source: str, target: str, options: str, text: str) -> str | None:
         key = cache_key(engine, source, target, options, text)

@@ -19,6 +19,7 @@ from .config_schema import BUILD_FALLBACKS as FALLBACKS, BUILD_FORMATS as FORMAT
 from .errors import ArticleError, AssemblyError, ConfigError
 from .fsutil import atomic_write_text, relative_to
 from .languages import normalize
+from .notes import note
 from .results import BuildResult, ExtractResult, UpdateResult  # noqa: F401 - results of the functions below
 from .state import BuildOptions
 
@@ -61,7 +62,13 @@ def discover_articles(config: Config, only: tuple[str, ...] | list[str] | None =
         raise ConfigError(f"source folder {folder} does not exist", config.path)
     with os.scandir(folder) as entries:  # no stat per file, unlike Path.is_file (this runs on every no-op run)
         names = sorted(e.name for e in entries if os.path.splitext(e.name)[1].lower() in ARTICLE_SUFFIXES and e.is_file())
-    found = [folder / name for name in names]
+    found = []
+    for name in names:
+        if name.startswith("."):  # hidden, or macOS metadata (._name.md) copied from a Mac disk
+            kind = "macOS metadata file" if name.startswith("._") else "hidden file"
+            note(f"{relative_to(folder / name, config.root)}: skipped ({kind}, not an article)")
+            continue
+        found.append(folder / name)
     if not only:
         return found
     chosen = []

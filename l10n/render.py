@@ -11,10 +11,10 @@ import html
 import re
 from typing import Iterator
 
-from .article import TABLE_DIVIDER, Article, Block
+from .article import LINK_URL, TABLE_DIVIDER, Article, Block
 from .assemble import Rendered, inline_html, inline_text
 
-_IMAGE_URL = re.compile(r"!\[[^\]]*\]\((?P<url>[^)\s]*)")
+_IMAGE_URL = re.compile(r"!\[[^\]]*\]\((?P<url>" + LINK_URL + r")")
 _ORDERED = re.compile(r"^\s*\d{1,3}[.)]\s")
 _QUOTE_MARKER = re.compile(r"\n[ \t]*>[ \t]?")
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from .article import LINK_URL
 from .errors import SegmentationError
 from .segment_rules import LANGUAGES, language_rules, rules_language
 from .srx import Rule, SrxDocument, read_srx, write_srx
@@ -40,7 +41,7 @@ LOOKBEHIND = 120
 #: Spans no boundary may fall inside: ``code``, [text](url "title"), <autolinks>, bare URLs.
 PROTECTED_SPAN = re.compile(
     r"(`+)[^`]*?\1"  # inline code, any run of backticks
-    r"|!?\[[^\[\]]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"  # [text](url) and images
+    r"|!?\[[^\[\]]*\]\(" + LINK_URL + r"(?:\s+\"[^\"]*\")?\)"  # [text](url) and images
     r"|<(?:https?://|mailto:)[^<>\s]*>"  # autolinks
     r"|\bhttps?://[^\s<>]*[^\s<>.,;:!?)»”\"']"  # bare URLs (trailing punctuation excluded)
 )

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..article import LINK_URL
 from ..languages import base
 
 URL_RE = re.compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"«»“”)\]]+[^\s<>"«»“”)\].,;:!?'’]""", re.IGNORECASE)
@@ -19,7 +20,7 @@ DOMAIN_RE = re.compile(
     r"(?:no|com|org|net|se|dk|fi|is|uk|eu|de|fr|int|gov|edu|io|info)(?:/[^\s<>\"«»“”)\]]*[^\s<>\"«»“”)\].,;:!?'’])?(?![\w@-])"
 )
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((" + LINK_URL + r")(?:\s+\"[^\"]*\")?\)")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|[«“\"(\[]|[–—-]\s+|\n)\s*[«“\"'(\[*_]*")
 

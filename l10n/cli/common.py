@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -12,6 +14,7 @@ import click
 from click.utils import make_default_short_help
 
 from ..errors import L10nError
+from ..notes import LOGGER, OncePerMessage
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -49,10 +52,32 @@ class L10nGroup(click.Group):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
+        handler = _NoteHandler()
+        LOGGER.addHandler(handler)
+        LOGGER.propagate = False
         try:
             return super().invoke(ctx)
         except L10nError as exc:
             raise click.ClickException(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:  # damaged after it opened (a torn page): say how out
+            raise click.ClickException(f"a database file is damaged ({exc}): {DAMAGED_HINT}") from exc
+        finally:
+            LOGGER.removeHandler(handler)
+
+
+DAMAGED_HINT = ("'l10n tm rebuild' recreates the translation memory from the catalogues; the MT cache "
+                "(.l10n/mt-cache.sqlite) only saves repeated requests and may be deleted")
+
+
+class _NoteHandler(logging.Handler):
+    """Library notes (:mod:`l10n.notes`) as ``note: …`` lines on stderr, each once."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.addFilter(OncePerMessage())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"note: {record.getMessage()}", err=True)
 
 
 def project_option(fn: Callable) -> Callable:

@@ -36,6 +36,7 @@ def tm_group() -> None:
       l10n tm export memory.tmx           # TMX 1.4b for OmegaT, Translate Toolkit, …
       l10n tm import from-omegat.tmx --lang en
       l10n tm stats --json
+      l10n tm rebuild                     # a damaged memory: recreate it from the catalogues
     """
 
 
@@ -66,6 +67,30 @@ def update_cmd(project: Path | None, lang: str | None, quiet: bool) -> None:
             f"{counts.catalogues} catalogues: {counts.added} added, {counts.updated} updated, "
             f"{counts.unchanged} unchanged, {counts.skipped} skipped"
         )
+
+
+@tm_group.command("rebuild")
+@project_option
+@quiet_option
+def rebuild_cmd(project: Path | None, quiet: bool) -> None:
+    """Recreate the memory from the catalogues (the way out of a damaged memory file).
+
+    The old file is moved aside as memory.sqlite.old-<time>, never deleted:
+    units imported from TMX files are only there (import them again).
+
+    \b
+    Examples:
+      l10n tm rebuild
+      l10n tm rebuild --project ~/nyheter --quiet
+    """
+    from ..tmrebuild import rebuild_memory
+
+    config = get_config(project)
+    result = rebuild_memory(config)
+    if not quiet:
+        c = result.counts
+        kept = f"; the old file is kept as {result.kept.name}" if result.kept else ""
+        click.echo(f"{result.path.name}: rebuilt from {c.catalogues} catalogues, {c.added} units{kept}")
 
 
 @tm_group.command("lookup")
