@@ -44,6 +44,7 @@ _BARE_KIND = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 #: extracted-comment lines our tools add to say where a translation came from
 PROVENANCE_PREFIXES = ("mt:", "tm:", "protect:", "patched:")
 REVIEWED_BY = "reviewed-by:"
+REJECTED_BY = "rejected-by:"  # the review desk's "reject": the suggestion was thrown away
 _REVIEWED_BY = re.compile(re.escape(REVIEWED_BY) + r"\s*(?P<name>.*?)\s+(?P<date>\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?)\s*$")
 FUZZY = "fuzzy"
 
@@ -146,10 +147,28 @@ def reviewed_line(entry: Any) -> str:
     return next((line for line in reversed(lines) if line.startswith(REVIEWED_BY)), "")
 
 
-def reviewed_comment(tcomment: str | None, reviewer: str, day: str) -> str:
-    """A translator comment with one ``reviewed-by:`` line replacing any older one."""
-    kept = [line for line in (tcomment or "").splitlines() if not line.strip().startswith(REVIEWED_BY)]
-    return "\n".join([*kept, f"{REVIEWED_BY} {reviewer} {day}"])
+def reviewed_comment(tcomment: str | None, reviewer: str, day: str, marker: str = REVIEWED_BY) -> str:
+    """A translator comment with one ``reviewed-by:`` (or ``rejected-by:``) line replacing
+    any older decision line."""
+    kept = [line for line in (tcomment or "").splitlines()
+            if not line.strip().startswith((REVIEWED_BY, REJECTED_BY))]
+    return "\n".join([*kept, f"{marker} {reviewer} {day}"])
+
+
+def decided_by(entry: Any) -> str:
+    """Who last reviewed or rejected the entry (the text after the marker), or ""."""
+    for line in (getattr(entry, "tcomment", None) or "").splitlines():
+        if line.strip().startswith((REVIEWED_BY, REJECTED_BY)):
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
+def mark_rejected(entry: polib.POEntry, reviewer: str, day: str) -> None:
+    """A human threw the suggestion away: empty, not fuzzy, no provenance, rejection recorded."""
+    entry.msgstr = ""
+    set_fuzzy(entry, False)
+    set_provenance(entry)
+    entry.tcomment = reviewed_comment(entry.tcomment, reviewer, day, REJECTED_BY)
 
 
 def reviewed_tcomment(reviewer: str, day: str) -> str:

@@ -18,6 +18,7 @@ from .article import read_article
 from .catalog import entry_key, iter_entries, occurrence_files
 from .config import Config
 from .engines.request import Example, MTRequest, TermHint
+from .entrymeta import comment_label
 from .errors import L10nError
 from .extract import article_segments
 from .glossary import Glossary
@@ -86,7 +87,7 @@ def article_context(config: Config, slug: str, po: polib.POFile) -> ArticleConte
                 return ctx
     ctx = ArticleContext(slug)
     for entry in iter_entries(po):
-        kind = (entry.comment or "").splitlines()[0] if entry.comment else "paragraph"
+        kind = comment_label(entry) or "paragraph"
         if not ctx.title and kind.startswith(("title", "heading")):
             ctx.title = entry.msgid
         ctx.add(entry_key(entry), entry.msgid, -1, kind)
@@ -119,7 +120,7 @@ def make_request(ctx: ArticleContext, entry: polib.POEntry, text: str, rid: str,
     """The request record of one entry (or one chunk of a long entry)."""
     before, after, paragraph, block, kind = ctx.neighbours(entry_key(entry), neighbours)
     if not kind:
-        kind = (entry.comment or "paragraph").splitlines()[0]
+        kind = comment_label(entry) or "paragraph"
     return MTRequest(id=rid, text=text, msgctxt=entry.msgctxt or "", kind=kind,
                      article=ctx.slug, title=ctx.title, block=block, paragraph=paragraph, before=before,
                      after=after, terms=terms, examples=examples, quote=ctx.quote_role(entry_key(entry)))

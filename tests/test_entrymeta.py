@@ -84,3 +84,16 @@ def test_review_state_round_trip(tmp_path: Path) -> None:
     assert reviewed_by(back) == ("Kari Nordmann", "2026-11-27")
     assert entry_status(back) == "translated" and not back.previous_msgid and not is_machine_fuzzy(back)
     assert reviewed_comment("", "New", "2026-11-27") == "reviewed-by: New 2026-11-27"
+
+
+def test_rejection_is_a_decision_like_a_review() -> None:
+    from l10n.entrymeta import decided_by, mark_rejected
+
+    entry = polib.POEntry(msgid="a", msgstr="raw mt", comment="paragraph\nmt: google 2026-01-01", flags=["fuzzy"],
+                          tcomment="note\nreviewed-by: Old 2020-01-01")
+    mark_rejected(entry, "Kari", "2026-11-27")
+    assert (entry.msgstr, entry.flags, entry.comment) == ("", [], "paragraph")
+    assert entry.tcomment == "note\nrejected-by: Kari 2026-11-27" and decided_by(entry) == "Kari 2026-11-27"
+    entry.msgstr = "Reviewed."
+    mark_reviewed(entry, "Ola", "2026-11-28")
+    assert entry.tcomment == "note\nreviewed-by: Ola 2026-11-28" and reviewed_by(entry) == ("Ola", "2026-11-28")

@@ -18,7 +18,7 @@ from pathlib import Path
 import polib
 
 from ..catalog import entry_key, iter_entries, now_stamp
-from ..entrymeta import REVIEWED_BY, mark_reviewed, set_fuzzy, set_provenance
+from ..entrymeta import decided_by, mark_rejected, mark_reviewed, set_fuzzy, set_provenance
 from ..errors import L10nError
 from ..fsutil import atomic_write_text, read_text
 from ..glossary import COLUMNS, TERM_TYPES, check_translation, parse_glossary_csv
@@ -29,7 +29,6 @@ from .engine import retranslate_entry
 from ..locking import catalog_lock, edit_catalog
 
 ACTIONS = ("accept", "save", "reject", "retranslate")
-REJECTED_BY = "rejected-by:"
 # Control characters and Unicode line/paragraph separators: polib writes them raw and then
 # reads the file back broken ("unterminated string"), so typed or pasted ones become spaces.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
@@ -66,24 +65,16 @@ def _find(po: polib.POFile, ident: str) -> polib.POEntry:
 
 
 def _reviewer_of(entry: polib.POEntry) -> str:
-    for line in (entry.tcomment or "").splitlines():
-        if line.startswith((REVIEWED_BY, REJECTED_BY)):
-            return line.split(":", 1)[1].strip()
-    return ""
+    return decided_by(entry)
 
 
 def _mark_reviewed(entry: polib.POEntry, text: str, reviewer: str) -> None:
     entry.msgstr = text
-    entry.tcomment = "\n".join(line for line in (entry.tcomment or "").splitlines() if not line.startswith(REJECTED_BY))
-    mark_reviewed(entry, reviewer, date.today().isoformat())
+    mark_reviewed(entry, reviewer, date.today().isoformat())  # replaces any rejected-by line too
 
 
 def _reject(entry: polib.POEntry, reviewer: str) -> None:
-    entry.msgstr = ""
-    set_fuzzy(entry, False)
-    set_provenance(entry)  # the rejected suggestion's origin no longer describes anything
-    kept = [line for line in (entry.tcomment or "").splitlines() if not line.startswith((REVIEWED_BY, REJECTED_BY))]
-    entry.tcomment = "\n".join([*kept, f"{REJECTED_BY} {reviewer} {date.today().isoformat()}"])
+    mark_rejected(entry, reviewer, date.today().isoformat())
 
 
 class Actions:
