@@ -29,9 +29,10 @@ def _share(msgid: str, role: str) -> bool:
     return zlib.crc32(msgid.encode("utf-8")) % 2 == (0 if role == "review" else 1)
 
 
-def _log(log: Path, path: Path, msgctxt: str, msgid: str, text: str) -> None:
+def _log(log: Path, path: Path, msgctxt: str, msgid: str, text: str, was: str = "") -> None:
+    """One saved decision; ``was`` is the entry's previous msgid (``#|``): the decision it replaces."""
     with log.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps({"path": str(path), "msgctxt": msgctxt, "msgid": msgid, "text": text}) + "\n")
+        handle.write(json.dumps({"path": str(path), "msgctxt": msgctxt, "msgid": msgid, "text": text, "was": was}) + "\n")
 
 
 def review(project: Path, seed: int, log: Path, limit: int = 8) -> None:
@@ -51,7 +52,7 @@ def review(project: Path, seed: int, log: Path, limit: int = 8) -> None:
             text = f"Reviewed {seed}: {view.source}"
             decision = Decision(EDIT, text)
         if session.apply(item, decision) is None:
-            _log(log, item.path, item.key[0], item.key[1], text)
+            _log(log, item.path, item.key[0], item.key[1], text, view.previous_source)
             done += 1
         time.sleep(rng.random() * 0.05)
         if done >= limit:
@@ -67,6 +68,7 @@ def poedit(project: Path, seed: int, log: Path, limit: int = 3) -> None:
             po = polib.pofile(data.decode("utf-8"))
             chosen = [e for e in po if not e.obsolete and e.fuzzy and e.msgstr and _share(e.msgid, "poedit")]
             chosen = rng.sample(chosen, min(limit, len(chosen)))
+            was = {id(e): e.previous_msgid or "" for e in chosen}
             for entry in chosen:
                 entry.msgstr = f"Poedit {seed}: {entry.msgid}"
                 entry.flags.remove("fuzzy")
@@ -80,7 +82,7 @@ def poedit(project: Path, seed: int, log: Path, limit: int = 3) -> None:
                 handle.write(str(po))
             os.replace(tmp, path)
             for entry in chosen:
-                _log(log, path, entry.msgctxt or "", entry.msgid, entry.msgstr)
+                _log(log, path, entry.msgctxt or "", entry.msgid, entry.msgstr, was[id(entry)])
             break
 
 
@@ -101,9 +103,19 @@ def edit_article(project: Path, seed: int) -> None:
     body = [i for i, line in enumerate(lines) if line.strip() and not line.startswith(("#", "-", "title", "---"))]
     i = rng.choice(body)
     lines[i] = lines[i].rstrip(".") + f" i dag {seed}."
-    lines.append("")
-    lines.append(f"Nytt avsnitt nummer {seed} om saken.")
+    for n in range(4):
+        lines += ["", f"Nytt avsnitt nummer {seed}-{n} om saken i kveld."]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def update_after_edit(project: Path, seed: int) -> None:
+    from l10n.config import load_config
+    from l10n.project import extract_project, update_project
+
+    edit_article(project, seed)
+    config = load_config(project)
+    extract_project(config)
+    update_project(config)
 
 
 def cli(project: Path, *args: str) -> None:
@@ -117,6 +129,7 @@ ROLES = {"review": lambda p, seed, log: review(p, int(seed), Path(log)),
          "poedit": lambda p, seed, log: poedit(p, int(seed), Path(log)),
          "translate": lambda p, url, wait="wait": translate(p, url, wait),
          "edit-article": lambda p, seed: edit_article(p, int(seed)),
+         "update-after-edit": lambda p, seed: update_after_edit(p, int(seed)),
          "cli": cli}
 
 if __name__ == "__main__":
