@@ -21,7 +21,7 @@ from ..errors import L10nError
 from ..glossary import Glossary, load_project_glossary
 from ..entrymeta import entry_kind, is_fuzzy, provenance, reviewed_by
 from ..project import article_paths
-from .findings import FindingCache, FindingView, risk_score
+from .findings import EntryQA, FindingCache, FindingView
 
 Key = tuple[str, str]
 STATES = ("reviewed", "fuzzy", "untranslated")
@@ -64,6 +64,7 @@ class EntryInfo:
     previous: str = ""
     findings: list[FindingView] = field(default_factory=list)
     risk: float = 0.0
+    risk_reasons: tuple[str, ...] = ()
 
     @property
     def msgid(self) -> str:
@@ -74,14 +75,14 @@ class EntryInfo:
         return self.state != "reviewed"
 
 
-def _info(entry: polib.POEntry, findings: list[FindingView]) -> EntryInfo:
+def _info(entry: polib.POEntry, qa: EntryQA) -> EntryInfo:
     key = entry_key(entry)
     name, day = reviewed_by(entry)
     state = entry_state(entry)
-    shown = findings if entry.msgstr else []
+    shown = list(qa.findings) if entry.msgstr else []
     return EntryInfo(entry_id(key), key, entry.msgstr, state, entry_version(entry), entry_kind(entry),
                      provenance(entry), name, day, entry.previous_msgid or "", shown,
-                     risk_score(state, shown))
+                     qa.risk, qa.reasons)
 
 
 @dataclass
@@ -180,7 +181,7 @@ class Desk:
         path = self.catalog_path(lang, slug)
         po = self.catalog(lang, slug)
         found = self.findings.catalog_findings(path, lang, self.glossary())
-        infos = (_info(e, found.get(entry_key(e), [])) for e in iter_entries(po) if not entry_is_plural(e))
+        infos = (_info(e, found.get(entry_key(e), EntryQA())) for e in iter_entries(po) if not entry_is_plural(e))
         return {info.id: info for info in infos}
 
     def entry(self, lang: str, slug: str, ident: str) -> EntryInfo:

@@ -1,4 +1,4 @@
-"""QA findings and risk for the desk, through the project's one check runner (switch point).
+"""QA findings and risk for the desk, through the project's one check runner and risk score.
 
 :func:`catalog_findings` checks a whole catalogue (catalogue-wide checks such as
 ``inconsistent`` need every entry) and is cached on the file's stamp, so a page
@@ -18,6 +18,7 @@ from ..catalog import entry_key, file_stamp, iter_entries, read_catalog
 from ..checks.base import SEVERITY_RANK, CheckContext, Finding
 from ..checks.runner import CheckRunner
 from ..glossary import Glossary
+from ..risk import entry_risk
 
 # Review state is shown as the entry's state, not repeated as a finding.
 STATE_CHECKS = frozenset({"fuzzy", "untranslated"})
@@ -33,6 +34,15 @@ class FindingView:
     suggestion: str = ""
 
 
+@dataclass(frozen=True)
+class EntryQA:
+    """One entry's findings and its explainable risk (:func:`l10n.risk.entry_risk`)."""
+
+    findings: tuple[FindingView, ...] = ()
+    risk: float = 0.0
+    reasons: tuple[str, ...] = ()
+
+
 def _view(finding: Finding) -> FindingView:
     return FindingView(finding.severity, finding.check, finding.message, finding.suggestion or "")
 
@@ -43,9 +53,9 @@ class FindingCache:
     def __init__(self, source_lang: str) -> None:
         self.source_lang = source_lang
         self._lock = threading.Lock()
-        self._cache: dict[Path, tuple[object, dict[Key, list[FindingView]]]] = {}
+        self._cache: dict[Path, tuple[object, dict[Key, EntryQA]]] = {}
 
-    def catalog_findings(self, path: Path, lang: str, glossary: Glossary) -> dict[Key, list[FindingView]]:
+    def catalog_findings(self, path: Path, lang: str, glossary: Glossary) -> dict[Key, EntryQA]:
         stamp = (file_stamp(path), file_stamp(glossary.path) if glossary.path else None, id(glossary))
         with self._lock:
             cached = self._cache.get(path)
@@ -57,26 +67,16 @@ class FindingCache:
         return found
 
 
-def check_catalog(path: Path, lang: str, source_lang: str, glossary: Glossary) -> dict[Key, list[FindingView]]:
+def check_catalog(path: Path, lang: str, source_lang: str, glossary: Glossary) -> dict[Key, EntryQA]:
     """Every entry's findings from the one check runner (state checks left out), worst first.
     Catalogue-wide checks are prepared on the whole catalogue, as ``l10n qa`` does."""
     entries = list(iter_entries(read_catalog(path)))
     runner = CheckRunner(CheckContext(source_lang, lang, glossary), exclude=STATE_CHECKS)
     runner.prepare(entries)
-    found: dict[Key, list[FindingView]] = {}
+    found: dict[Key, EntryQA] = {}
     for entry in entries:
-        views = [_view(finding) for finding, _ in runner.check_entry(entry)]
-        if views:
-            found[entry_key(entry)] = sorted(views, key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
+        raw = [finding for finding, _ in runner.check_entry(entry)]
+        risk = entry_risk(raw, entry)
+        views = sorted((_view(f) for f in raw), key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
+        found[entry_key(entry)] = EntryQA(tuple(views), risk.score, tuple(f"{why} ({p:.2f})" for why, p in risk.reasons))
     return found
-
-
-def error_count(findings: dict[Key, list[FindingView]]) -> int:
-    return sum(1 for views in findings.values() for f in views if f.severity == "error")
-
-
-def risk_score(state: str, findings: list[FindingView]) -> float:
-    """How urgently an entry needs a person (higher first): its state plus severity points.
-    Replaced by issue 11's explainable score (``l10n.risk``) once that lands."""
-    base = {"untranslated": 3.0, "fuzzy": 1.0}.get(state, 0.0)
-    return base + sum(SEVERITY_RANK.get(f.severity, 0) for f in findings)

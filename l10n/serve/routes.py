@@ -74,7 +74,8 @@ async def article_page(request: Request) -> Response:
 
     article, blocks, entries = await run_in_threadpool(load)
     counts = {s: sum(1 for e in entries.values() if e.state == s) for s in ("reviewed", "fuzzy", "untranslated")}
-    order = sorted((e for e in entries.values() if e.needs_review), key=lambda e: -e.risk)  # stable: document order
+    # untranslated first (nothing to judge yet), then by risk; sorted() is stable: document order on ties
+    order = sorted((e for e in entries.values() if e.needs_review), key=lambda e: (e.state != "untranslated", -e.risk))
     return render(request, "article.html", article=article, blocks=blocks, entries=entries, lang=lang, slug=slug,
                   counts=counts, queue=[e.id for e in order], engine=request.app.state.engine_name)
 

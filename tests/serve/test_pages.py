@@ -124,3 +124,20 @@ def test_static_files_are_package_data(client):
     assert css.status_code == js.status_code == 200
     assert "text/css" in css.headers["content-type"] and "javascript" in js.headers["content-type"]
     assert client.get("/favicon.ico", follow_redirects=False).status_code == 301
+
+
+def test_review_queue_is_riskiest_first_with_reasons(client, project):
+    from l10n.risk import entry_risk
+
+    po = polib.pofile(str(project / "locales/en/LC_MESSAGES/storm.po"))
+    po.find("Fergene står.").msgstr = ""  # untranslated: at the head of the queue
+    po.save()
+    text = client.get("/a/en/storm").text
+    queue = text[text.index('class="panel-sec queue"'):]
+    ids = re.findall(r'class="jump" data-entry="(\w+)"', queue)
+    assert ids[0] == entry_id(("", "Fergene står."))
+    scores = [int(s) for s in re.findall(r">risk (\d+)</span>", queue)]
+    assert scores == sorted(scores, reverse=True) and len(scores) == len(ids) - 1
+    panel = client.get(f"/a/en/storm/panel/{ids[1]}").text
+    assert "raw machine translation (dummy" in panel  # the reasons behind the score are shown
+    assert entry_risk([]).score == 0  # the desk shows issue 11's score, not one of its own
