@@ -8,6 +8,7 @@ Checks that need the whole catalogue (consistency) also get :meth:`Check.prepare
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, ClassVar, Iterable
 
 from ..languages import base
@@ -65,7 +66,12 @@ class CheckContext:
 
     @property
     def nb_to_en(self) -> bool:
-        return base(self.source_lang) in SOURCE_LANGS_NB and base(self.target_lang) == "en"
+        return _nb_to_en(self.source_lang, self.target_lang)  # asked once per check per entry: cached
+
+
+@lru_cache(maxsize=256)
+def _nb_to_en(source_lang: str, target_lang: str) -> bool:
+    return base(source_lang) in SOURCE_LANGS_NB and base(target_lang) == "en"
 
 
 class Check:

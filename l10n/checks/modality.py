@@ -29,6 +29,7 @@ class ModalityRules:
     hedges: dict[str, re.Pattern[str]]
     certain: dict[str, re.Pattern[str]]
     trigger: re.Pattern[str]
+    source_trigger: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -47,7 +48,8 @@ def modality_rules(name: str = "modality-nb-en.tsv") -> ModalityRules:
         elif kind == "certain":
             certain[cls] = re.compile(value, re.IGNORECASE)
     trigger = re.compile("|".join(f"(?:{p.pattern})" for _, p in target), re.IGNORECASE)
-    return ModalityRules(tuple(source), tuple(target), licenses, hedges, certain, trigger)
+    source_trigger = re.compile("|".join(f"(?:{p.pattern})" for _, p in source), re.IGNORECASE)
+    return ModalityRules(tuple(source), tuple(target), licenses, hedges, certain, trigger, source_trigger)
 
 
 #: classes whose loss together with an extra English modal is a substitution (kan → must)
@@ -56,8 +58,10 @@ STRONG = frozenset({"poss", "nec", "shall", "should", "will", "wish"})
 
 def source_modals(source: str, rules: ModalityRules) -> Counter[str]:
     """How many modals of each class the source has; each match is used up by the first rule."""
-    text = source
     counts: Counter[str] = Counter()
+    if not rules.source_trigger.search(source):
+        return counts  # most sentences: one regex pass and done
+    text = source
     for cls, pattern in rules.source:
         for m in pattern.finditer(text):
             counts[cls] += 1

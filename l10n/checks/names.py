@@ -180,7 +180,7 @@ def is_typo(name: str, token: str) -> bool:
     return unexplained > 0
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def source_names(source: str) -> list[tuple[str, int, int]]:
     """Capitalised words that are names, not sentence starts, abbreviations or Norwegian words."""
     masked = mask(source)
@@ -204,6 +204,8 @@ def source_names(source: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_LOWER_RE = re.compile(r"[^\W\d_A-ZÆØÅ]")
+_QUOTE_CHARS = re.compile(r"[«“\"]")
 _QUOTED_RE = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|\"[^\"]{3,}\"")
 _WORDS_RE = re.compile(r"[^\W\d_]+")
 
@@ -211,9 +213,13 @@ _WORDS_RE = re.compile(r"[^\W\d_]+")
 def _title_spans(text: str) -> list[tuple[int, int]]:
     """Spans where capitals mark a title, not names: the whole text when it is in capitals,
     and quoted titles in title case («The Giant Province of the Indies»)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
-        return [(0, len(text))]
+    lower = len(_LOWER_RE.findall(text))
+    if lower < 0.25 * len(text):  # cheap test first: most text is mostly lower case
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+            return [(0, len(text))]
+    if not _QUOTE_CHARS.search(text):
+        return []
     spans = []
     for m in _QUOTED_RE.finditer(text):
         words = [w for w in _WORDS_RE.findall(m.group(0)) if len(w) > 3]
@@ -222,7 +228,7 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def sentence_start_names(source: str, known: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
     """Capitalised words opening a sentence that are names all the same: capitalised
     mid-sentence elsewhere in the catalogue (``known``), or no Norwegian word by the

@@ -31,6 +31,7 @@ _TIME_BEFORE_RE = re.compile(r"(?:\bkl\.?|\bklokk(?:a|en)|\bat|\bby|\buntil|\bfr
 _TIME_AFTER_RE = re.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|hours?\b|hrs\b|h\b|tiden\b)", re.IGNORECASE)
 _SPACES = " \u00a0\u202f"
 _DIGIT = re.compile(r"\d")
+_LETTERS_RE = re.compile(r"[^\W\d_]{4,}")
 _WORD3_RE = re.compile(r"[^\W\d_]{3,}")
 _MONTH_CONTEXT = {"in", "of", "since", "until", "by", "early", "late", "mid", "from", "last", "next", "this", "end", "i", "fra", "til", "av", "innen", "før", "etter", "before", "after"}
 
@@ -145,16 +146,32 @@ def evidence(text: str, lang: str) -> set[tuple]:
     return found
 
 
-@lru_cache(maxsize=20000)
 def compound_number(word: str, lang: str) -> float | None:
     """Value of a number written as one word, tens then units: Norwegian "tjuefem" (25), "førtito" (42)."""
-    words = number_words(lang_base(lang))
-    for tens_word, tens in words.items():
-        if tens in (20, 30, 40, 50, 60, 70, 80, 90) and word.startswith(tens_word) and len(word) > len(tens_word):
-            unit = words.get(word[len(tens_word):])
-            if unit is not None and 1 <= unit <= 9 and float(unit).is_integer():
-                return float(tens + unit)
-    return None
+    return _compounds(lang_base(lang)).get(word)
+
+
+@lru_cache(maxsize=None)
+def _compounds(lang: str) -> dict[str, float]:
+    """Every tens-then-units number word of ``lang``, built once (a dictionary lookup per word
+    instead of a loop over the number words for every word of every entry)."""
+    words = number_words(lang)
+    tens = [(w, v) for w, v in words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
+    units = [(w, v) for w, v in words.items() if 1 <= v <= 9 and float(v).is_integer()]
+    table: dict[str, float] = {}
+    for tens_word, ten in tens:
+        for unit_word, unit in units:
+            table.setdefault(tens_word + unit_word, float(ten + unit))
+    return table
+
+
+@lru_cache(maxsize=None)
+def _spelled_table(lang: str) -> dict[str, float]:
+    """Number words from eleven to ninety-nine, single words and compounds."""
+    table = {w: v for w, v in number_words(lang).items() if 11 <= v <= 99 and float(v).is_integer()}
+    for word, value in _compounds(lang).items():
+        table.setdefault(word, value)
+    return table
 
 
 _SMALL = {"nb": ("to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti"),
@@ -177,14 +194,15 @@ def _small_re(lang: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(_SMALL[lang]) + r")(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def spelled_numbers(text: str, lang: str) -> list[tuple[float, int, int]]:
     """Number words from eleven to ninety-nine ("elleve", "førti"): unambiguous, unlike "en"/"to"/"ti",
     and as much a fact of the story as digits, so a translation must keep their value."""
-    words = number_words(lang_base(lang))
+    table = _spelled_table(lang_base(lang))
     found = []
-    for m in re.finditer(r"[^\W\d_]+", text):
-        value = words.get(m.group(0).lower()) or compound_number(m.group(0).lower(), lang)
-        if value is not None and 11 <= value <= 99 and float(value).is_integer():
+    for m in _LETTERS_RE.finditer(text):
+        value = table.get(m.group(0).lower())
+        if value is not None:
             found.append((_round(value), m.start(), m.end()))
     return found
 
@@ -311,11 +329,16 @@ def _stems(lang: str) -> frozenset[str]:
     return frozenset(name[:3] for kind in ("month", "day") for name in _calendar(lang, kind)[1])
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=None)
+def _stems_re(lang: str) -> re.Pattern[str]:
+    """Any word starting like a month or weekday name: one regex pass rules most texts out."""
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _stems(lang)))) + r")[^\W\d_]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
 def calendar_names(text: str, lang: str, kind: str) -> tuple[tuple[int, int, int], ...]:
     """(number, start, end) of each month or weekday name in ``text``; ambiguous words need a date nearby."""
-    stems = _stems(lang)
-    if not any(w[:3].lower() in stems for w in _WORD3_RE.findall(text)):
+    if not _stems_re(lang).search(text):
         return ()
     pattern, table, lowercase, short = _calendar(lang, kind)
     found = []

@@ -15,6 +15,7 @@ from .base import Check, CheckContext, Finding
 from .pitfalls import pitfall_rules
 from .text import mask
 
+_DIGIT = re.compile(r"\d")
 _SOURCE_TIME = re.compile(r"(?:\b(?:kl|klokka|klokken)\.?\s*)?(?<![\d.,])([01]?\d|2[0-4])[.:]([0-5]\d)(?![\d]|[.,]\d)")
 _SOURCE_HOUR = re.compile(r"\b(?:kl|klokka|klokken)\.?\s*([01]?\d|2[0-4])(?![\d.:,])")
 _TARGET_TIME = re.compile(r"(?<![\d.,])(1[0-2]|0?\d)(?:[.:]([0-5]\d))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
@@ -76,7 +77,7 @@ class TimesCheck(Check):
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
         src, tgt = mask(source), mask(target)
         found: list[Finding] = []
-        if any(ch.isdigit() for ch in src):
+        if _DIGIT.search(src):
             found += self._clock(src, tgt) + self._numeric_dates(src, tgt)
         lower = src.lower()
         for rule in pitfall_rules("time-words-nb-en.tsv"):
