@@ -12,7 +12,7 @@ import re
 from typing import Any, Iterable
 
 from .base import Check, CheckContext, Finding
-from .data import read_words
+from .data import nb_zipf, read_words
 from .text import mask, sentence_starts
 
 _WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
@@ -47,7 +47,16 @@ class LeftoverSourceCheck(Check):
         for m in _WORD_RE.finditer(masked):
             word = m.group(0)
             lower = word.lower()
-            if lower not in words or lower in allowed or lower in glossary_words:
+            if lower in allowed or lower in glossary_words:
+                continue
+            if word[:1].isupper() and norwegian_form(word, source) and not _name_run(word, masked[m.end():], source) \
+                    and not _after_capitalised(word, masked[:m.start()], source):
+                found.append(self.finding(f"{word!r} is Norwegian left untranslated (a Norwegian place name or compound)",
+                                          (m.start(), m.end())))
+                continue
+            if lower not in words:
+                if norwegian_form(word, source):
+                    found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
                 continue
             if word[:1].isupper() and m.start() not in starts:
                 continue  # a name the source also capitalises (Stortinget, Aftenposten)
@@ -64,6 +73,46 @@ class LeftoverSourceCheck(Check):
         return found
 
 
+def norwegian_form(word: str, source: str) -> bool:
+    """Norwegian the word list does not have: a compound of Norwegian words (pakkeløsninger,
+    Utenriksdepartementet), or a Norwegian place name whose English form differs (Tyskland,
+    Nord-Korea) copied from the source."""
+    from .names import _exonym_key, exonyms  # names builds on this module's neighbours
+
+    key = _exonym_key(word)
+    if key is not None and word[:1].isupper():
+        return not any(alt.casefold() == word.casefold() or word.casefold().startswith(alt.casefold())
+                       for alt in exonyms()[key])
+    return len(word) >= 12 and is_compound(word.lower())
+
+
+def is_compound(lower: str) -> bool:
+    """Two or three Norwegian words joined, with or without a linking s or e (decompounding
+    with the shipped wordfreq lexicon); never an English word."""
+    zipf = nb_zipf()
+    if lower in zipf and zipf[lower][1] >= 2.5:
+        return False
+    return _split(lower, 2, zipf)
+
+
+def _split(text: str, parts: int, zipf: dict[str, tuple[float, float]]) -> bool:
+    for i in range(4, len(text) - 3):
+        head, rest = text[:i], text[i:]
+        if not _nb_word(head, zipf) and not (head.endswith(("s", "e")) and _nb_word(head[:-1], zipf)):
+            continue
+        if _nb_word(rest, zipf) or (parts > 1 and len(rest) >= 8 and _split(rest, parts - 1, zipf)):
+            return True
+    return False
+
+
+def _nb_word(word: str, zipf: dict[str, tuple[float, float]]) -> bool:
+    """A Norwegian word of at least four letters that English does not share."""
+    if len(word) < 4 or word not in zipf:
+        return False
+    nb, en = zipf[word]
+    return nb >= 2.5 and nb - en >= 1.0
+
+
 _NEXT_CAPITALISED = re.compile(r"\s+([A-ZÆØÅ][\w-]*)")
 
 
@@ -73,6 +122,12 @@ def _name_run(word: str, after: str, source: str) -> bool:
     if nxt is None:
         return False
     return re.search(rf"(?<![\w-]){re.escape(word)}\s+{re.escape(nxt.group(1))}(?![\w-])", source) is not None
+
+
+def _after_capitalised(word: str, before: str, source: str) -> bool:
+    """``word`` ends a run of capitalised words the source has too: Eiendom Norge."""
+    prev = _AROUND.search(before)
+    return prev is not None and re.search(rf"(?<![\w-]){re.escape(prev.group(1))}\s+{re.escape(word)}(?![\w-])", source) is not None
 
 
 _AROUND = re.compile(r"([A-ZÆØÅ][\w-]*)\s+$")

@@ -332,7 +332,7 @@ def _stems(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _stems_re(lang: str) -> re.Pattern[str]:
     """Any word starting like a month or weekday name: one regex pass rules most texts out."""
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _stems(lang)))) + r")[^\W\d_]", re.IGNORECASE)
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, _stems(lang)))) + r")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)

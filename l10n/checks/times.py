@@ -69,7 +69,7 @@ class TimesCheck(Check):
 
     check_id = "times"
     name = "Times and dates"
-    description = ("a.m./p.m. against the 24-hour source (20.30 → 8:30 a.m.), numeric dates (05.09.2021 → "
+    description = ("A time, numeric date or relative time word changed: a.m./p.m. against the 24-hour source (20.30 → 8:30 a.m.), numeric dates (05.09.2021 → "
                    "9 May 2021), relative time words (i fjor → this year, tidlig → late).")
     severity = "error"
     language_pair = "nb_to_en"

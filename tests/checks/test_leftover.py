@@ -40,3 +40,16 @@ def test_leftover_is_nb_to_en_only():
     check = LeftoverSourceCheck()
     assert not check.applies(context("en", "nb"))
     assert check.applies(context("nb", "en-GB"))
+
+
+def test_compounds_and_capitalised_norwegian_by_decompounding():
+    from l10n.checks.leftover import LeftoverSourceCheck, is_compound
+
+    check = LeftoverSourceCheck()
+    assert fails(check, "Han kjøpte pakkeløsninger.", "He bought pakkeløsninger.")
+    assert fails(check, "Hun reiste til Tyskland.", "She travelled to Tyskland.")
+    assert fails(check, "Utenriksdepartementet sier nei.", "The Utenriksdepartementet says no.")
+    assert passes(check, "Hun reiste til Tyskland.", "She travelled to Germany.")
+    assert passes(check, "Han bor i Lillehammer.", "He lives in Lillehammer.")
+    assert passes(check, "Det sa Norges Bank.", "Norges Bank said so.")
+    assert not is_compound("basketball")
