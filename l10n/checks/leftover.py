@@ -81,6 +81,8 @@ def norwegian_form(word: str, source: str) -> bool:
 
     key = _exonym_key(word)
     if key is not None and word[:1].isupper():
+        if key.isupper() or word not in (key, key + "s") or nb_zipf().get(word.lower(), (0.0, 0.0))[1] >= 3.0:
+            return False  # codes (AUD), other words (Spaniards), English words too (Island, Islands)
         return not any(alt.casefold() == word.casefold() or word.casefold().startswith(alt.casefold())
                        for alt in exonyms()[key])
     return len(word) >= 12 and is_compound(word.lower())
