@@ -8,9 +8,10 @@ A ``unmasked`` table remembers masked texts the engine could not handle, so a
 resumed run skips the doomed masked request. A third table remembers what MT wrote into each catalogue entry so that
 ``--retranslate-fuzzy`` can tell raw MT from a reviewer's edit.
 
-Writes are committed in groups (every ``COMMIT_EVERY`` writes or ``COMMIT_SECONDS``,
-and on :meth:`MTCache.commit` / :meth:`MTCache.close`): one commit per result
-cost a run more CPU than everything else it does per segment.
+Writes are collected and committed in groups with ``executemany`` (every
+``COMMIT_EVERY`` writes or ``COMMIT_SECONDS``, and on :meth:`MTCache.commit` /
+:meth:`MTCache.close`): one commit per result cost a run more CPU than
+everything else it does per segment. Reads see the pending writes.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from .errors import EngineError
 
 DEFAULT_PATH = ".l10n/mt-cache.sqlite"
-COMMIT_EVERY = 200
+COMMIT_EVERY = 500
 COMMIT_SECONDS = 1.0
 
 _SCHEMA = """
@@ -55,6 +56,8 @@ class MTCache:
         self.stores = 0
         self._uncommitted = 0
         self._last_commit = time.monotonic()
+        self._pending: dict[str, list[tuple]] = {}  # statement → rows not yet written (executemany at commit)
+        self._pending_mt: dict[str, str] = {}  # key → result of pending puts, so get() sees them
         target = ":memory:" if path is None else str(path)
         try:
             if path is not None:
@@ -62,6 +65,7 @@ class MTCache:
             self._db = sqlite3.connect(target, check_same_thread=False, timeout=10)
             if path is not None:
                 self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a power cut may lose the last group
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise EngineError(f"cannot open MT cache {path}: {exc} (it only saves repeated requests: "
@@ -70,7 +74,9 @@ class MTCache:
     def get(self, engine: str, source: str, target: str, options: str, text: str) -> str | None:
         key = cache_key(engine, source, target, options, text)
         with self._lock:
-            row = self._db.execute("SELECT result FROM mt WHERE key = ?", (key,)).fetchone()
+            pending = self._pending_mt.get(key)
+            row = (pending,) if pending is not None else self._db.execute(
+                "SELECT result FROM mt WHERE key = ?", (key,)).fetchone()
         if row is not None:
             self.hits += 1
             return row[0]
@@ -78,22 +84,28 @@ class MTCache:
 
     def put(self, engine: str, source: str, target: str, options: str, text: str, result: str) -> None:
         key = cache_key(engine, source, target, options, text)
+        with self._lock:
+            self._pending_mt[key] = result
         self._write("INSERT OR REPLACE INTO mt VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (key, engine, source, target, text, result, time.time()))
         self.stores += 1
 
     def _write(self, sql: str, args: tuple) -> None:
         with self._lock:
-            try:
-                self._db.execute(sql, args)
-                self._uncommitted += 1
-                if self._uncommitted >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
-                    self._commit()
-            except sqlite3.Error as exc:
-                raise EngineError(f"cannot write MT cache {self.path}: {exc}") from exc
+            self._pending.setdefault(sql, []).append(args)
+            self._uncommitted += 1
+            if self._uncommitted >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
+                self._commit()
 
     def _commit(self) -> None:
-        self._db.commit()
+        try:
+            with self._db:
+                for sql, rows in self._pending.items():
+                    self._db.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise EngineError(f"cannot write MT cache {self.path}: {exc}") from exc
+        self._pending.clear()
+        self._pending_mt.clear()
         self._uncommitted = 0
         self._last_commit = time.monotonic()
 
@@ -112,6 +124,8 @@ class MTCache:
         """True if masked ``text`` failed before (lost tokens, echoed, rejected) with this engine."""
         key = cache_key(engine, source, target, options, text)
         with self._lock:
+            if self._uncommitted:
+                self._commit()
             return self._db.execute("SELECT 1 FROM unmasked WHERE key = ?", (key,)).fetchone() is not None
 
     def record_fill(self, lang: str, context: str, msgid: str, msgstr: str) -> None:
@@ -120,6 +134,8 @@ class MTCache:
     def was_filled(self, lang: str, context: str, msgid: str, msgstr: str) -> bool:
         """True if ``msgstr`` is exactly what MT last wrote for this entry (not edited since)."""
         with self._lock:
+            if self._uncommitted:
+                self._commit()
             row = self._db.execute(
                 "SELECT msgstr FROM filled WHERE lang = ? AND context = ? AND msgid = ?", (lang, context, msgid)
             ).fetchone()
@@ -127,6 +143,8 @@ class MTCache:
 
     def __len__(self) -> int:
         with self._lock:
+            if self._uncommitted:
+                self._commit()
             return int(self._db.execute("SELECT COUNT(*) FROM mt").fetchone()[0])
 
     def close(self) -> None:

@@ -217,24 +217,41 @@ class Planner:
 
     # -- batching -----------------------------------------------------------
     def batches(self) -> list[Batch]:
-        """Batches for every key queued since the last call, grouped as the engine allows."""
+        """Batches for every key queued since the last call, grouped as the engine allows.
+
+        With an article (or paragraph) unit, small articles (paragraphs) are packed whole into a
+        batch while they fit; a larger one fills the batch and continues in the next, whose
+        requests carry the sentences before the cut as context.
+        """
         fresh, self.fresh = self.fresh, []
-        groups: dict[tuple, list[Key]] = {}
+        groups: dict[tuple, dict[tuple, list[Key]]] = {}
         for key in fresh:
             if key in self.waiting:
-                groups.setdefault(key[:2] + self._unit(self.items[key]), []).append(key)
+                request = self.items[key]
+                groups.setdefault(key[:2], {}).setdefault(self._unit(request), []).append(key)
         size, limit = max(1, self.engine.batch_size), self.engine.max_batch_chars
         out: list[Batch] = []
-        for (source, target, *_unit), keys in groups.items():
+        for (source, target), units in groups.items():
             current: list[Key] = []
             chars = 0
-            for key in keys:
-                n = len(self.items[key].text)
-                if current and (len(current) >= size or (limit and chars + n > limit)):
+            for unit, keys in units.items():
+                unit_chars = sum(len(self.items[k].text) for k in keys)
+                alone = unit and unit[0] == "strict"
+                small = len(keys) <= max(1, size // 5)  # kept whole; a larger one fills the batch and goes on
+                if current and (alone or (small and (len(current) + len(keys) > size
+                                                    or (limit and chars + unit_chars > limit)))):
                     out.append(self._batch(current, source, target))
                     current, chars = [], 0
-                current.append(key)
-                chars += n
+                for key in keys:
+                    n = len(self.items[key].text)
+                    if current and (len(current) >= size or (limit and chars + n > limit)):
+                        out.append(self._batch(current, source, target))
+                        current, chars = [], 0
+                    current.append(key)
+                    chars += n
+                if alone:
+                    out.append(self._batch(current, source, target))
+                    current, chars = [], 0
             if current:
                 out.append(self._batch(current, source, target))
         return out

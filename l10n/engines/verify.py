@@ -100,7 +100,7 @@ def fit_cost(source: str, target: str) -> float:
         cost += 1.5 * len(extra) / len(tgt_numbers)
     src_names = names(source)
     if src_names:
-        missing = sum(1 for name in src_names if name[:4].lower() not in target.lower())
+        missing = sum(1 for name in src_names if not _name_found(name, target))
         cost += 1.5 * missing / len(src_names)
     cost += 0.8 * max(0, sentences(target) - sentences(source))
     return cost
@@ -123,8 +123,8 @@ def obvious_misfit(request: MTRequest, text: str) -> str:
             return "source echoed back"
         if len(words) >= 5 and fuzz.ratio(text, source) >= 92:
             return "source echoed back (nearly unchanged)"
-    lowered = text.lstrip(" \"'“«*").lower()
-    if lowered.startswith(_reply_openings()) and not source.lstrip(" \"'“«*").lower().startswith(lowered[:4]):
+    lowered = text.lstrip(" \"'“«*–—-").lower()
+    if lowered.startswith(_reply_openings()) and not _speaks_too(source, lowered):
         return "a reply instead of a translation"
     if fit_cost(source, text) >= HARD_COST and len(source) >= 20:
         return "does not match the source (numbers, names or length)"
@@ -133,16 +133,33 @@ def obvious_misfit(request: MTRequest, text: str) -> str:
     return ""
 
 
+_SPEAKER_OPENINGS = {"i": ("jeg",), "sorry": ("beklager", "unnskyld"), "ok": ("ok", "greit"),
+                     "okay": ("ok", "greit"), "sure": ("sikkert", "klart")}
+
+
+def _speaks_too(source: str, answer: str) -> bool:
+    """The source itself opens like the answer ("– Jeg kan ikke …" → "I cannot …"): not a reply."""
+    first = answer.replace("'", " ").replace("’", " ").replace(",", " ").replace("!", " ").split()[:1]
+    opening = source.lstrip(" \"'“«*–—-").lower()
+    return bool(first) and opening.startswith(_SPEAKER_OPENINGS.get(first[0], ("\0",)))
+
+
 def _identity_clash(source: str, target: str) -> bool:
     """The source's names are all absent and the numbers disagree: another sentence's translation."""
     src_names = names(source)
-    if not src_names or any(name[:4].lower() in target.lower() for name in src_names):
+    if not src_names or any(_name_found(name, target) for name in src_names):
         return False
     src_numbers, tgt_numbers = numbers(source), numbers(target)
-    spelled_target = spelled(target, "en", small=True)
-    missing = src_numbers - tgt_numbers - spelled_target - _clock_variants(tgt_numbers)
+    missing = {n for n in src_numbers - tgt_numbers - spelled(target, "en", small=True)
+               if not _clock_variants({n}) & tgt_numbers}
     extra = tgt_numbers - src_numbers - spelled(source, "nb") - _clock_variants(src_numbers)
     return bool(missing or extra)
+
+
+def _name_found(name: str, target: str) -> bool:
+    """A name, or a part of a hyphenated one ("Vest-Montana": "Montana"), in the target."""
+    lowered = target.lower()
+    return any(part[:4].lower() in lowered for part in name.split("-") if len(part) >= 3)
 
 
 def _grams(text: str) -> frozenset[str]:
@@ -192,7 +209,7 @@ def check_batch(requests: list[MTRequest], texts: list[str]) -> list[Misfit]:
             found.append(Misfit(request.id, "the same translation as another segment"))
     if found:
         return found
-    margin = SHIFT_MARGIN if len(requests) > 1 else SINGLE_SHIFT_MARGIN
+    margin = SINGLE_SHIFT_MARGIN if len(requests) == 1 or len(requests) > 10 else SHIFT_MARGIN
     gain = shift_gain([r.text for r in requests], texts, requests[0].previous, requests[-1].following)
     if gain > margin:
         found.append(Misfit(requests[0].id, "the answers fit the sentences one place off better"))

@@ -1,0 +1,116 @@
+"""Client CPU of the MT coordinator per segment, and its wall time against the concurrency bound.
+
+The engine is a stand-in that answers every request after ``--latency`` seconds
+(100 ms) without any HTTP, so what is measured is l10n's own work per segment:
+planning, masking, the MT cache, the bounded dispatch window, writing results
+into the catalogue and flushing it. Segments are Norwegian sentences from
+``../shared/data/parallel`` (numbered to make each one distinct), all in one
+catalogue, one request each, 16 in flight.
+
+Peer: the least a client can do, a plain ``ThreadPoolExecutor`` of the same size
+mapping the same engine call over the texts and saving the catalogue once at
+the end (no cache, no resume, no protection). The concurrency bound is
+segments ÷ in-flight × latency.
+
+Run: python bench/mt_coordinator.py [--sizes 500,2000,10000] [--latency 0.1] [--workers 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+from measure import machine, measure_call, norwegian_sentences  # noqa: E402
+
+from l10n.engines.base import Engine  # noqa: E402
+
+
+class LatencyEngine(Engine):
+    """Answers each request after a fixed delay, like a remote service, with no client cost."""
+
+    name = "latency"
+    batch_size = 1
+    default_workers = 16
+    delay = 0.1
+
+    def options_key(self) -> str:
+        return "latency"
+
+    def _translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
+        time.sleep(self.delay)
+        return ["EN " + text for text in texts]
+
+
+def write_project(folder: Path, texts: list[str]) -> Path:
+    import polib
+
+    (folder / "l10n.toml").write_text('[project]\nname = "bench"\nsource_language = "nb"\ntarget_languages = ["en"]\n'
+                                      '[glossary]\npath = ""\n[memory]\nenabled = false\n', encoding="utf-8")
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for text in texts:
+        po.append(polib.POEntry(msgid=text, msgstr="", comment="paragraph"))
+    path = folder / "locales" / "en" / "LC_MESSAGES" / "bench.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    po.save(str(path))
+    return path
+
+
+def ours(folder: str, latency: float, workers: int) -> int:
+    from l10n.config import load_config
+    from l10n.translate import translate_project
+
+    engine = LatencyEngine()
+    engine.delay = latency
+    summary = translate_project(load_config(Path(folder)), engine=engine, workers=workers)
+    return summary.translated
+
+
+def peer(path: str, latency: float, workers: int) -> int:
+    import polib
+
+    po = polib.pofile(path)
+    engine = LatencyEngine()
+    engine.delay = latency
+    todo = [e for e in po if not e.msgstr]
+    with ThreadPoolExecutor(workers) as pool:
+        for entry, result in zip(todo, pool.map(lambda e: engine._translate_batch([e.msgid], "nb", "en")[0], todo)):
+            entry.msgstr = result
+            entry.flags.append("fuzzy")
+    po.save(path)
+    return len(todo)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="500,2000,10000")
+    parser.add_argument("--latency", type=float, default=0.1)
+    parser.add_argument("--workers", type=int, default=16)
+    args = parser.parse_args()
+    pool = norwegian_sentences()
+    print(f"latency {args.latency * 1000:.0f} ms, {args.workers} in flight, one catalogue; {machine()}")
+    print(f"{'segments':>8} {'client':>6} {'wall s':>7} {'bound s':>7} {'over bound':>10} {'CPU s':>6} "
+          f"{'CPU ms/seg':>10}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        texts = [f"{pool[i % len(pool)]} ({i})" for i in range(size)]
+        bound = size / args.workers * args.latency
+        for name in ("l10n", "peer"):
+            with tempfile.TemporaryDirectory() as tmp:
+                path = write_project(Path(tmp), texts)
+                m = (measure_call(ours, tmp, args.latency, args.workers) if name == "l10n"
+                     else measure_call(peer, str(path), args.latency, args.workers))
+                assert m.value == size, (name, m.value)
+            print(f"{size:8d} {name:>6} {m.wall:7.2f} {bound:7.2f} {m.wall / bound - 1:10.1%} {m.cpu:6.2f} "
+                  f"{m.cpu / size * 1000:10.3f}")
+
+
+if __name__ == "__main__":
+    main()
