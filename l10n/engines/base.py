@@ -31,6 +31,7 @@ __all__ = [
     "EngineError",
     "EngineTimeoutError",
     "DistrustedError",
+    "PartlyDistrustedError",
     "GarbageResultError",
     "MTRequest",
     "RateLimitError",
@@ -67,6 +68,16 @@ class DistrustedError(GarbageResultError):
     """An answer that failed verification (ids, a shift, an echo, a reply): resend it smaller."""
 
     retryable = True
+
+
+class PartlyDistrustedError(DistrustedError):
+    """A long answer whose faults are confined to a few ids while every other text passed all checks,
+    the shift test included: ``accepted`` maps request positions to their verified texts, and only
+    the rest is sent again (as a smaller batch)."""
+
+    def __init__(self, message: str, accepted: dict[int, str]) -> None:
+        super().__init__(message)
+        self.accepted = accepted
 
 
 class RejectedError(EngineError):

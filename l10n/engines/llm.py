@@ -24,9 +24,9 @@ from typing import Any, ClassVar
 from ..errors import EngineError, RateLimitError
 from ..fsutil import package_data
 from .base import (ContextTooLongError, DistrustedError, Engine, EngineTimeoutError, GarbageResultError,
-                   RejectedError, TransientEngineError, UnreachableError)
+                   PartlyDistrustedError, RejectedError, TransientEngineError, UnreachableError)
 from .request import Estimate, MTRequest, digest
-from .verify import check_batch
+from .verify import check_batch, obvious_misfit, shift_gain
 
 CHARS_PER_TOKEN = 4.0
 ANSWER_SCHEMA: dict[str, Any] = {
@@ -258,19 +258,59 @@ def parse_answer(content: str, name: str = "llm") -> list[tuple[str, str]]:
 
 
 def verified(requests: list[MTRequest], pairs: list[tuple[str, str]], name: str = "llm") -> list[str]:
-    """The texts in request order, once every id maps to exactly one segment and each text fits it."""
+    """The texts in request order, once every id maps to exactly one segment and each text fits it.
+
+    A long answer (``PARTIAL_MIN`` segments or more) whose faults are confined to at most
+    ``PARTIAL_MAX`` ids (missing, repeated with another text, empty, echoed, a reply) while all
+    other texts pass, including a stricter shift test, raises :class:`PartlyDistrustedError`:
+    those texts are kept and only the faulty ids are sent again. Anything else (renamed ids, a
+    shift, many faults, a short batch) distrusts the whole answer.
+    """
     by_id: dict[str, str] = {}
+    doubtful: set[str] = set()
     for rid, text in pairs:
         if rid in by_id:
-            raise DistrustedError(f"{name}: id {rid} answered twice")
+            doubtful.add(rid)  # answered twice: neither answer is trusted
         by_id[rid] = text.strip()
     wanted = [r.id for r in requests]
     missing = [rid for rid in wanted if rid not in by_id]
     extra = sorted(set(by_id) - set(wanted))
-    if missing or extra:
-        raise DistrustedError(f"{name}: answer ids do not match (missing {missing[:5]}, extra {extra[:5]})")
-    texts = [by_id[rid] for rid in wanted]
-    misfits = check_batch(requests, texts)
-    if misfits:
-        raise DistrustedError(f"{name}: segment {misfits[0].id}: {misfits[0].reason}")
-    return texts
+    if not missing and not extra and not doubtful:
+        texts = [by_id[rid] for rid in wanted]
+        misfits = check_batch(requests, texts)
+        if not misfits:
+            return texts
+        doubtful |= {m.id for m in misfits if m.reason in PER_ID_REASONS}
+        reason = f"segment {misfits[0].id}: {misfits[0].reason}"
+        if len(doubtful) < len(misfits):
+            raise DistrustedError(f"{name}: {reason}")
+    else:
+        reason = f"answer ids do not match (missing {missing[:5]}, extra {extra[:5]}, repeated {sorted(doubtful)[:5]})"
+    faulty = doubtful | set(missing)
+    if len(requests) >= PARTIAL_MIN and len(faulty) <= PARTIAL_MAX and len(extra) <= 1:
+        accepted = _verified_part(requests, by_id, faulty)
+        if accepted is not None:
+            raise PartlyDistrustedError(f"{name}: {reason}; the other {len(accepted)} kept", accepted)
+    raise DistrustedError(f"{name}: {reason}")
+
+
+PARTIAL_MIN = 8
+PARTIAL_MAX = 2
+PER_ID_REASONS = {"empty translation", "source echoed back", "source echoed back (nearly unchanged)",
+                  "a reply instead of a translation"}
+
+
+def _verified_part(requests: list[MTRequest], by_id: dict[str, str], faulty: set[str]) -> dict[int, str] | None:
+    """Positions and texts of the ids outside ``faulty``, if they pass every check on their own."""
+    keep = [(i, r) for i, r in enumerate(requests) if r.id not in faulty]
+    reqs = [r for _, r in keep]
+    texts = [by_id[r.id] for r in reqs]
+    if any(obvious_misfit(r, t) for r, t in zip(reqs, texts)) or len(set(texts)) < len(texts):
+        return None
+    if shift_gain([r.text for r in requests], [r.text if r.id in faulty else by_id[r.id] for r in requests],
+                  requests[0].previous, requests[-1].following) > PARTIAL_SHIFT_MARGIN:
+        return None
+    return {i: by_id[r.id] for i, r in keep}
+
+
+PARTIAL_SHIFT_MARGIN = 1.5

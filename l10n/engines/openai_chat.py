@@ -4,16 +4,17 @@
 Azure OpenAI's v1 endpoint, vLLM, llama.cpp's server, LM Studio or Ollama's
 ``/v1``. The key comes from ``L10N_OPENAI_KEY`` and may be left unset for a
 local server. The answer is asked for as a JSON schema (``response_format``);
-a server that refuses the parameter is asked again without it.
+a server that answers it with HTTP 400 is asked again at once without it, and
+not given it again in this run.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .base import EngineError, RejectedError
+from .base import EngineError
 from .http import is_loopback
-from .llm import ANSWER_SCHEMA, LLMEngine
+from .llm import _TOO_LONG, ANSWER_SCHEMA, LLMEngine
 from .request import MTRequest
 
 
@@ -56,10 +57,11 @@ class OpenAIEngine(LLMEngine):
         try:
             response = self._client().chat.completions.create(**args)
         except self._module.BadRequestError as exc:
-            if not self.schema or "response_format" not in str(exc):
+            if "response_format" not in args or _TOO_LONG.search(str(exc)):
                 raise
-            self.schema = False  # an older server: ask for JSON in the prompt only
-            raise RejectedError(f"{self.name}: server does not take response_format; asking again without") from exc
+            self.schema = False  # a server without JSON-schema output: ask once more, the brief asks for JSON
+            args.pop("response_format")
+            response = self._client().chat.completions.create(**args)
         choice = response.choices[0] if response.choices else None
         if choice is None:
             return "", False

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from ..errors import RateLimitError
-from .base import (ContextTooLongError, Engine, EngineError, EngineTimeoutError, GarbageResultError, RejectedError,
-                   TransientEngineError, UnreachableError)
+from .base import (ContextTooLongError, Engine, EngineError, EngineTimeoutError, GarbageResultError,
+                   PartlyDistrustedError, RejectedError, TransientEngineError, UnreachableError)
 from .request import MTRequest
 
 
@@ -174,7 +174,9 @@ class Dispatcher:
                     try:
                         results = future.result()
                     except BaseException as exc:  # noqa: BLE001 - handed to the caller
-                        if not self._split(batch, exc):
+                        if isinstance(exc, PartlyDistrustedError) and not self.abort.is_set():
+                            self._take_part(batch, exc, on_result)
+                        elif not self._split(batch, exc):
                             on_error(batch, exc)
                         continue
                     on_result(batch, results)
@@ -199,6 +201,20 @@ class Dispatcher:
                 on_error(batch, Aborted(f"{self.engine.name}: not sent (over the cost limit)"))
                 continue
             pending[pool.submit(self.send, batch)] = batch
+
+    def _take_part(self, batch: Batch, exc: PartlyDistrustedError,
+                   on_result: Callable[[Batch, list[str]], None]) -> None:
+        """Write the verified part of an answer; send the distrusted ids again as a smaller batch."""
+        self.distrusted += 1
+        kept = sorted(exc.accepted)
+        rest = [i for i in range(len(batch.keys)) if i not in exc.accepted]
+        if rest:
+            self.queue.appendleft(Batch([batch.keys[i] for i in rest], [batch.items[i] for i in rest],
+                                        batch.source, batch.target, note=dict(batch.note)))
+        if kept:
+            part = Batch([batch.keys[i] for i in kept], [batch.items[i] for i in kept], batch.source, batch.target,
+                         note=dict(batch.note))
+            on_result(part, [exc.accepted[i] for i in kept])
 
     def _split(self, batch: Batch, exc: BaseException) -> bool:
         """Requeue a distrusted batch as halves (or a single segment once more); False: give up."""

@@ -122,7 +122,27 @@ def test_a_distrusted_answer_is_resent_smaller_and_nothing_lands_on_the_wrong_en
     with fs.FakeServer(fake) as srv:
         summary = run(config, srv)
     assert summary.distrusted >= 1 and not summary.failed and summary.translated == 12
-    assert fake.calls >= 3  # both articles, then again in two halves
+    assert_nothing_misplaced(tmp_path)
+
+
+@pytest.mark.parametrize("misbehave, resent", [
+    (lf.first_batch(lf.empty), 1), (lf.first_batch(lf.missing), 1), (lf.first_batch(lf.replies), 1),
+    (lf.first_batch(lf.duplicated), 1), (lf.first_batch(lf.shifted), 12), (lf.first_batch(lf.merged), 12),
+    (lf.first_batch(lf.skipped), 12), (lf.first_batch(lf.renumbered), 12),
+], ids=["empty", "missing", "reply", "duplicated", "shifted", "merged", "skipped", "renumbered"])
+def test_only_faulty_ids_of_a_long_answer_are_resent_unless_it_may_be_shifted(tmp_path, misbehave, resent):
+    """A fault confined to one id of a 12-segment answer whose other texts pass every check (the
+    shift test included) costs one small request; anything that may be a shift resends it all."""
+    config = make(tmp_path)
+    fake = lf.LLMFake(misbehave=misbehave)
+    with fs.FakeServer(fake) as srv:
+        run(config, srv, workers=1)
+    assert len(fake.payloads[0]["segments"]) == 12
+    assert sum(len(p["segments"]) for p in fake.payloads[1:]) >= resent
+    if resent == 1:
+        assert [len(p["segments"]) for p in fake.payloads[1:]] == [1]
+    else:
+        assert len(fake.payloads) >= 3 and max(len(p["segments"]) for p in fake.payloads[1:]) == 6  # halves
     assert_nothing_misplaced(tmp_path)
 
 
@@ -212,7 +232,7 @@ def test_a_server_without_response_format_is_asked_again_without_it(tmp_path):
     def no_schema(number, payload, answer):
         body = fake.bodies[number - 1]
         if "response_format" in body:
-            return fs.Reply(400, {"error": {"message": "Unrecognized request argument: response_format"}})
+            return fs.Reply(400, {"error": {"message": "invalid request"}})  # not even saying why
         return None
 
     fake = lf.LLMFake(misbehave=no_schema)
