@@ -219,9 +219,9 @@ class Planner:
     def batches(self) -> list[Batch]:
         """Batches for every key queued since the last call, grouped as the engine allows.
 
-        With an article (or paragraph) unit, small articles (paragraphs) are packed whole into a
-        batch while they fit; a larger one fills the batch and continues in the next, whose
-        requests carry the sentences before the cut as context.
+        With the paragraph unit a batch never crosses a paragraph. With the article unit small
+        articles are packed whole into a batch while they fit; a larger one fills the batch and
+        continues in the next, whose requests carry the sentences before the cut as context.
         """
         fresh, self.fresh = self.fresh, []
         groups: dict[tuple, dict[tuple, list[Key]]] = {}
@@ -238,8 +238,9 @@ class Planner:
                 unit_chars = sum(len(self.items[k].text) for k in keys)
                 alone = unit and unit[0] == "strict"
                 small = len(keys) <= max(1, size // 5)  # kept whole; a larger one fills the batch and goes on
-                if current and (alone or (small and (len(current) + len(keys) > size
-                                                    or (limit and chars + unit_chars > limit)))):
+                own = alone or self.engine.batch_unit == "paragraph"  # a paragraph is one request (DeepL context)
+                if current and (own or (small and (len(current) + len(keys) > size
+                                                  or (limit and chars + unit_chars > limit)))):
                     out.append(self._batch(current, source, target))
                     current, chars = [], 0
                 for key in keys:

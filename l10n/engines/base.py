@@ -111,7 +111,9 @@ class Engine:
     # -- capabilities (read by the planner and the dispatcher) --
     uses_context: ClassVar[bool] = False  # reads MTRequest title/paragraph/before/after/examples
     uses_glossary: ClassVar[bool] = False  # takes MTRequest.terms instead of masked terms
-    batch_unit: ClassVar[str] = "sentence"  # sentence: any mix; paragraph / article: a batch never crosses one
+    # sentence: any mix; paragraph: a batch never crosses one; article: document order, small articles
+    # packed whole, a large one continued in the next batch (each request carries its context)
+    batch_unit: ClassVar[str] = "sentence"
     batch_size: ClassVar[int] = 1  # segments per request
     max_batch_chars: ClassVar[int] = 0  # source characters per request (0: no limit besides batch_size)
     max_chars: ClassVar[int] = 5000  # per segment; longer ones are cut at sentence ends
