@@ -21,6 +21,7 @@ from .mechanics import (
 )
 from .modality import ModalityCheck
 from .omission import OmissionCheck
+from .negation import NegationCountCheck
 from .names import NamesCheck, NearMissCheck
 from .numbers import DatesCheck, NumberFormatCheck, NumbersCheck
 from .pitfalls import PitfallCheck
@@ -62,6 +63,7 @@ CHECKS: tuple[type[Check], ...] = (
     LeftoverSourceCheck,
     ConsistencyCheck,
     PitfallCheck,
+    NegationCountCheck,
 )
 
 CHECK_IDS: tuple[str, ...] = tuple(c.check_id for c in CHECKS)
