@@ -205,16 +205,16 @@
     const head = document.createElement("strong");
     if (data.ok) {
       out.className = "notice ok";
-      head.textContent = "Published: " + data.path + (data.left_out ? " (" + data.left_out + " unreviewed sentences kept in the source language)" : "");
+      head.textContent = "Published: " + data.path;
       out.appendChild(head);
     } else {
       out.className = "notice error";
-      head.textContent = data.blockers ? "Not published: " + data.blockers.length + " QA error(s) block it" : (data.error || "Not published");
+      head.textContent = data.blockers ? "Not published — the QA gate (build --fail-on " + data.gate + ") found:" : (data.error || "Not published");
       out.appendChild(head);
       const ul = document.createElement("ul");
       for (const b of data.blockers || []) {
         const li = document.createElement("li");
-        li.textContent = b.check + ": " + b.message + " — " + b.source;
+        li.textContent = b;
         ul.appendChild(li);
       }
       out.appendChild(ul);
