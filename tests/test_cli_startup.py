@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
-from click.utils import make_default_short_help
 
 from l10n.cli import cli
 
@@ -36,7 +36,7 @@ def test_listed_summary_is_the_commands_own(name: str) -> None:
     importlib.import_module(module)
     command = cli.commands[name]
     for limit in (45, 200):
-        assert make_default_short_help(summary, limit) == command.get_short_help_str(limit)
+        assert click.Command(name, help=summary).get_short_help_str(limit) == command.get_short_help_str(limit)
 
 
 def test_help_imports_no_command_module(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 import click
-from click.utils import make_default_short_help
 
 from ..errors import L10nError
 from ..notes import LOGGER, OncePerMessage
@@ -45,7 +44,8 @@ class L10nGroup(click.Group):
         for name in names:
             cmd = self.commands.get(name)
             if cmd is None:
-                rows.append((name, make_default_short_help(self.lazy_commands[name][1], limit)))
+                summary = click.Command(name, help=self.lazy_commands[name][1])  # click's own shortening
+                rows.append((name, summary.get_short_help_str(limit)))
             elif not cmd.hidden:
                 rows.append((name, cmd.get_short_help_str(limit)))
         with formatter.section("Commands"):
