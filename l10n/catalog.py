@@ -36,9 +36,10 @@ def read_catalog(path: Path) -> polib.POFile:
     """Parse a PO/POT file; syntax errors become CatalogError with the line number."""
     data = _read_bytes(path)
     text, legacy = _decode_po(data, path)
-    _check_strings(text, path)
+    lines = _po_lines(text)
+    _check_strings(lines, path)
     try:
-        po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
+        po = _parse_lines(lines)
     except (OSError, ValueError) as exc:
         m = _SYNTAX_LINE.search(str(exc))
         detail = str(exc).split(" (line")[0].replace("Syntax error in po file", "PO syntax error")
@@ -77,12 +78,29 @@ def _decode_po(data: bytes, path: Path) -> tuple[str, bool]:
         return text[1:] if text.startswith("\ufeff") else text, True
 
 
-def _check_strings(text: str, path: Path) -> None:
+def _po_lines(text: str) -> list[str]:
+    """PO lines end at a newline only, as gettext and polib's file reader see them.
+
+    ``str.splitlines()`` (what ``polib.pofile(text)`` uses for text) also breaks at U+2028,
+    U+2029, U+0085 and \\x1c-\\x1e, which polib writes raw inside strings: a catalogue holding
+    one of them (an MT answer can) would read back truncated or fail as unterminated."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _parse_lines(lines: list[str]) -> polib.POFile:
+    parser = polib._POFileParser("", encoding="utf-8", check_for_duplicates=False, klass=None)
+    parser.fhandle = lines  # polib's own parser, fed the lines a file read would give it
+    po = parser.parse()
+    po.wrapwidth = WRAP_WIDTH
+    return po
+
+
+def _check_strings(lines: list[str], path: Path) -> None:
     """Reject an unterminated string: polib reads ``msgid "abc`` as "ab" without a word,
     and a later write would then silently change the entry (msgfmt rejects the file)."""
-    if "\x00" in text:  # msgfmt rejects the file; polib would carry the byte into every write
-        raise CatalogError("NUL byte (\\0) in the file", path, text.count("\n", 0, text.index("\x00")) + 1)
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(lines, 1):
+        if "\x00" in line:  # msgfmt rejects the file; polib would carry the byte into every write
+            raise CatalogError("NUL byte (\\0) in the file", path, number)
         m = _STRING_LINE.match(line)
         if m and not _TERMINATED.match(line, m.end() - 1):
             raise CatalogError("PO syntax error: unterminated string", path, number)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import read_catalog
+import polib
+
+from l10n.catalog import read_catalog, write_catalog
 from l10n.errors import CatalogError
 
 HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -34,3 +36,14 @@ def test_escaped_quotes_and_obsolete_entries_still_read(tmp_path: Path) -> None:
     path = tmp_path / "x.po"
     path.write_text(HEAD + 'msgid "a \\"b\\" c\\\\"\nmsgstr "x"\n\n#~ msgid "old"\n#~ msgstr "gammel"\n', encoding="utf-8")
     assert [e.msgid for e in read_catalog(path)] == ['a "b" c\\', "old"]
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\u0085", "\x1c", "\x1d", "\x1e"])
+def test_line_separators_inside_a_string_survive_write_and_read(tmp_path: Path, char: str) -> None:
+    """polib writes these raw; str.splitlines() breaks at them, a file read does not."""
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    text = f"Hi{char}there, in a long enough translation{char}to wrap across lines."
+    po.append(polib.POEntry(msgid="Hei.", msgstr=text))
+    write_catalog(po, tmp_path / "x.po")
+    assert read_catalog(tmp_path / "x.po").find("Hei.").msgstr == text
