@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
 from measure import machine, measure_call, norwegian_sentences  # noqa: E402
+from mt_throughput import write_project  # noqa: E402
 
 from l10n.engines.base import Engine  # noqa: E402
 
@@ -47,21 +48,6 @@ class LatencyEngine(Engine):
     def _translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
         time.sleep(self.delay)
         return ["EN " + text for text in texts]
-
-
-def write_project(folder: Path, texts: list[str]) -> Path:
-    import polib
-
-    (folder / "l10n.toml").write_text('[project]\nname = "bench"\nsource_language = "nb"\ntarget_languages = ["en"]\n'
-                                      '[glossary]\npath = ""\n[memory]\nenabled = false\n', encoding="utf-8")
-    po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
-    for text in texts:
-        po.append(polib.POEntry(msgid=text, msgstr="", comment="paragraph"))
-    path = folder / "locales" / "en" / "LC_MESSAGES" / "bench.po"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    po.save(str(path))
-    return path
 
 
 def ours(folder: str, latency: float, workers: int) -> int:
@@ -104,7 +90,7 @@ def main() -> None:
         bound = size / args.workers * args.latency
         for name in ("l10n", "peer"):
             with tempfile.TemporaryDirectory() as tmp:
-                path = write_project(Path(tmp), texts)
+                path = write_project(Path(tmp), texts, glossary=False)
                 m = (measure_call(ours, tmp, args.latency, args.workers) if name == "l10n"
                      else measure_call(peer, str(path), args.latency, args.workers))
                 assert m.value == size, (name, m.value)

@@ -85,12 +85,14 @@ def segments(n: int) -> list[str]:
     return [f"Dette er setning nummer {i} om Sjojgus besøk i Nord-Korea." for i in range(n)]
 
 
-def write_project(folder: Path, texts: list[str]) -> Path:
+def write_project(folder: Path, texts: list[str], glossary: bool = True) -> Path:
+    """A one-catalogue project of untranslated entries (with a one-name glossary unless told not to)."""
     (folder / "l10n.toml").write_text(
         '[project]\nname = "bench"\nsource_language = "nb"\ntarget_languages = ["en"]\n'
-        '[glossary]\npath = "glossary.csv"\n[memory]\nenabled = false\n', encoding="utf-8")
-    (folder / "glossary.csv").write_text("source,target,type,forbidden,note\nSjojgu|Sjojgus,Shoigu,name,,\n",
-                                         encoding="utf-8")
+        f'[glossary]\npath = "{"glossary.csv" if glossary else ""}"\n[memory]\nenabled = false\n', encoding="utf-8")
+    if glossary:
+        (folder / "glossary.csv").write_text("source,target,type,forbidden,note\nSjojgu|Sjojgus,Shoigu,name,,\n",
+                                             encoding="utf-8")
     po = polib.POFile()
     po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
     for text in texts:

@@ -77,7 +77,7 @@ def translate_project(
     when the engine could not be reached; the summary is on ``exc.summary``.
     """
     settings = config.section("translate")
-    mt = _make_engine(engine or settings.get("engine"), settings, engine_url, timeout, model)
+    mt = make_engine(engine or settings.get("engine"), settings, engine_url, timeout, model)
     if max_cost is None and settings.get("max_cost") is not None:
         max_cost = float(settings["max_cost"])
     run = _Run(config, mt, settings, workers, rate_limit, retry, flush_every, flush_interval, dry_run)
@@ -110,8 +110,9 @@ def translate_project(
     return run.summary
 
 
-def _make_engine(name: str | Engine | None, settings: dict[str, Any], url: str | None, timeout: float | None,
+def make_engine(name: str | Engine | None, settings: dict[str, Any], url: str | None, timeout: float | None,
                  model: str | None = None) -> Engine:
+    """The engine a run (or the review desk) uses, from the name or the [translate] settings."""
     if isinstance(name, Engine):
         return name
     if not name:

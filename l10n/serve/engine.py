@@ -18,7 +18,7 @@ from ..engines.request import MTRequest
 from ..errors import EngineError
 from ..glossary import Glossary
 from ..protect import Masked, MaskError, mask, unmask
-from ..translate import _make_engine  # the one place engines are built from [translate] settings
+from ..translate import make_engine
 from ..translate_context import article_context, make_request, term_hints
 
 DESK_NEIGHBOURS = 2  # sentences on each side for engines that do not say how many they want
@@ -36,7 +36,7 @@ def retranslate_entry(config: Config, slug: str, po: polib.POFile, entry: polib.
     if not name:
         raise EngineError("no engine configured: set [translate] engine in l10n.toml to retranslate")
     settings = config.section("translate")
-    engine = _make_engine(name, settings, None, None)
+    engine = make_engine(name, settings, None, None)
     if not engine.machine:
         raise EngineError(f"{name} is not a machine-translation engine; set another [translate] engine")
     ctx = article_context(config, slug, po)

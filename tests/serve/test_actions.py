@@ -202,7 +202,7 @@ def test_retranslate_sends_the_article_context(client, project, token, monkeypat
             seen.extend(requests)
             return ["The ferries are idle." for _ in requests]
 
-    monkeypatch.setattr(desk_engine, "_make_engine", lambda *a, **k: ContextEngine())
+    monkeypatch.setattr(desk_engine, "make_engine", lambda *a, **k: ContextEngine())
     response = act(client, "retranslate", FERRIES, token)
     assert response.status_code == 200, response.text
     (request,) = seen
