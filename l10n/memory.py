@@ -304,6 +304,20 @@ class TranslationMemory:
         ).fetchone()
         return row is not None
 
+    def withdraw(self, source: str, target: str, source_lang: str, target_lang: str, context: str = "") -> bool:
+        """A reviewer rejected a translation that had been reviewed: it stops being offered
+        (kept as superseded, as a replaced review is); returns whether a unit changed."""
+        with self._lock:
+            self._df.clear()
+            self._begin_write()
+            changed = self._db.execute(
+                "UPDATE units SET state=? WHERE source_lang=? AND target_lang=? AND source=? AND context=?"
+                " AND target=? AND state=?",
+                (SUPERSEDED, source_lang, target_lang, source, context, target, REVIEWED),
+            ).rowcount
+            self._db.commit()
+        return bool(changed)
+
     def clear(self) -> None:
         with self._lock:
             self._df.clear()

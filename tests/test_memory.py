@@ -71,6 +71,15 @@ def test_junk_is_never_stored(tm: TranslationMemory, source: str, target: str) -
     assert len(tm) == 0
 
 
+def test_withdraw_stops_offering_a_rejected_review(tm: TranslationMemory) -> None:
+    tm.add("Hei.", "Hi.", "nb", "en", origin="a.po")
+    tm.add("Hei.", "Hello.", "nb", "en", origin="b.po", context="greeting")
+    assert tm.withdraw("Hei.", "Hi.", "nb", "en")
+    assert not tm.withdraw("Hei.", "Hi.", "nb", "en")  # already withdrawn
+    assert [m.target for m in tm.lookup("Hei.", "nb", "en")] == ["Hello."]  # the other context stays
+    assert [(u.target, u.state) for u in tm.units(all_states=True)] == [("Hi.", "superseded"), ("Hello.", "reviewed")]
+
+
 def test_correction_supersedes_old_target(tm: TranslationMemory) -> None:
     tm.add("Sjojgu ble invitert.", "Shojo was invited.", "nb", "en")
     assert tm.add("Sjojgu ble invitert.", "Shoigu was invited.", "nb", "en", reviewer="kari") == "added"

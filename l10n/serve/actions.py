@@ -94,11 +94,14 @@ class Actions:
             entry = _find(po, ident)
             if entry_version(entry) != version:
                 raise Conflict(entry.msgstr, entry_state(entry), _reviewer_of(entry), entry_version(entry), text or "")
+            was_reviewed = entry.msgstr if entry_state(entry) == "reviewed" else ""
             message = self._change(entry, action, reviewer, text, suggestion)
             po.metadata["PO-Revision-Date"] = now_stamp()
             po.metadata["Last-Translator"] = reviewer
         if entry_state(entry) == "reviewed":
             self._remember(entry, lang, path, reviewer)
+        elif was_reviewed and action == "reject":
+            self._forget(entry, was_reviewed, lang)
         return message
 
     def _suggest(self, lang: str, slug: str, ident: str) -> tuple[str, str]:
@@ -136,6 +139,16 @@ class Actions:
         try:
             tm.add(entry.msgid, entry.msgstr, self.desk.source_lang, lang, origin=path.name,
                    reviewer=reviewer, context=entry.msgctxt or "")
+        finally:
+            tm.close()
+
+    def _forget(self, entry: polib.POEntry, target: str, lang: str) -> None:
+        """A rejected review must not come back as a 100 % memory match in the next article."""
+        tm = open_memory(self.desk.config)
+        if tm is None:
+            return
+        try:
+            tm.withdraw(entry.msgid, target, self.desk.source_lang, lang, context=entry.msgctxt or "")
         finally:
             tm.close()
 

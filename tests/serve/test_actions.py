@@ -68,6 +68,17 @@ def test_reject_goes_back_to_untranslated_and_records_who(client, project, token
     assert "rejected-by: Kari Nordmann" in entry.tcomment
 
 
+def test_rejecting_a_reviewed_entry_takes_it_out_of_the_memory(client, project, token):
+    act(client, "accept", LEAD, token)
+    act(client, "reject", LEAD, token)
+    tm = open_memory(load_config(project))
+    try:
+        assert tm.lookup(LEAD, "nb", "en") == []
+        assert [u.state for u in tm.units(all_states=True)] == ["superseded"]
+    finally:
+        tm.close()
+
+
 def test_retranslate_through_the_configured_engine(client, project, token):
     act(client, "reject", LEAD, token)
     response = act(client, "retranslate", LEAD, token)
