@@ -3,12 +3,18 @@
 A dropped clause of 10-30 % of a sentence leaves the length within normal variation. What
 it takes away is everything the clause said: its names, numbers and the words the two
 languages share (Norwegian and English have many cognates: alarm, system, militær →
-military). The check splits the source into clauses and asks, for each, how much of it can
-be found in the translation. A clause of which almost nothing is found, in a translation
-that is also clearly shorter than the source, is reported as probably left out. Without a
-bilingual dictionary the check cannot see a clause translated without any shared word, so
-it also demands the length shortfall: it is tuned to stay quiet on professional work
-(bench/qa_real.py, tuning part).
+military), and the joint that held it (a comma, og/and, men/but). Two signs, each joined to a
+length shortfall:
+
+- *coverage*: a clause of the source of which almost nothing is found in a translation that
+  is clearly shorter than the source;
+- *joints*: the translation has fewer commas and clause-joining words (data:
+  ``clause-joints.tsv``) than the source and is shorter than a faithful translation
+  normally is: the fewer joints, the less shortfall it takes.
+
+Without a bilingual dictionary the check cannot see a clause translated without any shared
+word, so both demand the shortfall; the thresholds are set to stay quiet on professional
+work (bench/qa_real.py, tuning part).
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ from .text import mask
 MIN_SOURCE_CHARS = 40
 MAX_COVERAGE = 0.2   # share of a clause's words found in the translation
 MAX_LENGTH_RATIO = 0.75  # target/source characters
+#: target/source length below which a translation with this many joints fewer is reported
+JOINT_RATIOS = ((2, 0.9), (1, 0.8))
+_PUNCT_JOINT = r"[,;](?!\d)|:(?!\d)|\s[–—-]\s"
 _WORD = re.compile(r"[^\W\d_]{4,}|\d+")
 
 
@@ -48,6 +57,18 @@ def clauses(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=None)
+def _joints(lang: str) -> re.Pattern[str]:
+    words = next((row[1] for row in read_rows("clause-joints.tsv") if row[0] == lang), "")
+    alternatives = "|".join(re.escape(w) for w in words.split("|") if w)
+    return re.compile(rf"{_PUNCT_JOINT}|\b(?:{alternatives})\b" if alternatives else _PUNCT_JOINT, re.IGNORECASE)
+
+
+def joints(text: str, lang: str) -> int:
+    """Commas, dashes and clause-joining words: how many pieces a sentence is made of, less one."""
+    return len(_joints(lang).findall(text))
+
+
 def _key(word: str) -> str:
     return word if word.isdigit() else _norm(word.lower())[:4]
 
@@ -62,23 +83,38 @@ class OmissionCheck(Check):
     language_pair = "nb_to_en"
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> Finding | None:
-        src, tgt = mask(source), mask(target)
-        if len(src.strip()) < MIN_SOURCE_CHARS or len(tgt.strip()) >= MAX_LENGTH_RATIO * len(src.strip()):
+        src, tgt = mask(source).strip(), mask(target).strip()
+        if len(src) < MIN_SOURCE_CHARS:
+            return None
+        ratio = len(tgt) / len(src)
+        if ratio >= max(MAX_LENGTH_RATIO, JOINT_RATIOS[0][1]):
             return None
         spans = clauses(src, "nb")
-        if len(spans) < 2:
+        worst = _worst_clause(src, tgt, spans)
+        if ratio < MAX_LENGTH_RATIO and worst is not None and worst[0] <= MAX_COVERAGE:
+            start, end = worst[1]
+            return self.finding(f"the clause {src[start:end].strip()!r} seems to be missing from the translation "
+                                f"({ratio:.0%} of the source length)", (start, end), side="source")
+        fewer = joints(src, "nb") - joints(tgt, "en")
+        if not any(fewer >= n and ratio < limit for n, limit in JOINT_RATIOS):
             return None
-        present = {_key(w) for w in _WORD.findall(tgt)}
-        worst: tuple[float, tuple[int, int]] | None = None
-        for start, end in spans:
-            words = _WORD.findall(src[start:end])
-            if len(words) < 2:
-                continue
-            coverage = sum(_key(w) in present for w in words) / len(words)
-            if worst is None or coverage < worst[0]:
-                worst = (coverage, (start, end))
-        if worst is None or worst[0] > MAX_COVERAGE:
-            return None
-        start, end = worst[1]
-        return self.finding(f"the clause {source[start:end].strip()!r} seems to be missing from the translation "
-                            f"({len(tgt.strip()) / len(src.strip()):.0%} of the source length)", (start, end), side="source")
+        span = worst[1] if worst is not None else (0, len(src))
+        return self.finding(f"the translation has {fewer} fewer clause joints (commas, og/and, men/but …) than the "
+                            f"source and is {ratio:.0%} of its length: a clause or list item may be missing",
+                            span, side="source")
+
+
+def _worst_clause(src: str, tgt: str, spans: list[tuple[int, int]]) -> tuple[float, tuple[int, int]] | None:
+    """The source clause (of two or more words) least found in the translation, with its coverage."""
+    if len(spans) < 2:
+        return None
+    present = {_key(w) for w in _WORD.findall(tgt)}
+    worst: tuple[float, tuple[int, int]] | None = None
+    for start, end in spans:
+        words = _WORD.findall(src[start:end])
+        if len(words) < 2:
+            continue
+        coverage = sum(_key(w) in present for w in words) / len(words)
+        if worst is None or coverage < worst[0]:
+            worst = (coverage, (start, end))
+    return worst

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from l10n.checks.omission import OmissionCheck, clauses, joints
+
+from .helpers import fails, findings, passes
+
+
+def test_omitted_clause_found_by_coverage():
+    source = "Alle pumper og alarmsystemer slo feil, og store mengder vann flommet inn i Oslofjordtunnelen for tre dager siden."
+    assert fails(OmissionCheck(), source, "All pumps and alarm systems failed.")
+    assert passes(OmissionCheck(), source, "All pumps and alarm systems failed, and large amounts of water "
+                                           "flooded into the Oslofjord Tunnel three days ago.")
+
+
+def test_clauses_split_at_commas_and_conjunctions():
+    text = "Han kom, og hun gikk mens det regnet."
+    assert [text[s:e] for s, e in clauses(text, "nb")] == ["Han kom", "og hun gikk", "mens det regnet."]
+
+
+def test_joints_count_commas_dashes_and_joining_words_but_not_numbers_or_clock_times():
+    assert joints("Bussen gikk kl. 20:30, og 1,5 millioner ventet – eller mer.", "nb") == 4
+    assert joints("The bus left at 20:30, and 1,500 waited – or more.", "en") == 4
+
+
+def test_a_dropped_list_item_or_trailing_clause_loses_its_joint():
+    source = "Kommunen kjøpte tre nye brannbiler, to ambulanser og en redningsbåt til havna i fjor."
+    found = findings(OmissionCheck(), source, "The council bought three new fire engines for the port last year.")
+    assert found and "clause joints" in found[0].message
+    assert passes(OmissionCheck(), source, "Last year the municipality bought three new fire engines, two ambulances "
+                                           "and a rescue boat for the harbour.")
+
+
+def test_fewer_joints_alone_is_not_an_omission():
+    # English drops the Norwegian comma before a subordinate clause; the length is normal
+    source = "Når det regner mye om høsten, stenger veien over fjellet for all trafikk."
+    assert passes(OmissionCheck(), source, "When it rains heavily in autumn the road over the mountain is closed to all traffic.")
+
+
+def test_short_sources_are_not_judged():
+    assert passes(OmissionCheck(), "Vi kom, og de gikk.", "We came.")
