@@ -35,6 +35,12 @@ def exonyms() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def name_variants() -> dict[str, tuple[str, ...]]:
+    """Given names with other English forms for historical figures (Ludvig -> Louis)."""
+    return {row[0]: tuple(p.strip() for p in row[1].split("|")) for row in read_rows("name-variants-nb-en.tsv")}
+
+
+@lru_cache(maxsize=None)
 def number_words(lang: str) -> dict[str, float]:
     words: dict[str, float] = {}
     for row in read_rows("number-words.tsv"):

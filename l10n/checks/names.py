@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from rapidfuzz.distance import Levenshtein
 
 from .base import Check, CheckContext, Finding
-from .data import exonyms, nb_zipf, read_words, transliteration
+from .data import exonyms, name_variants, nb_zipf, read_rows, read_words, transliteration
 from .text import mask, sentence_starts
 
 NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-ZÆØÅ][\w'’]*(?:-[\w]+)*)")
@@ -97,7 +97,8 @@ def _same_name(name: str, token: str) -> bool:
     if token == name:
         return True
     if token.startswith(name):
-        return re.fullmatch(_EN_SUFFIXES, token[len(name):]) is not None
+        rest = token[len(name):]  # Putins, Russian; or an English compound: Devon(havn) -> Devonport
+        return re.fullmatch(_EN_SUFFIXES, rest) is not None or (len(name) >= 4 and len(rest) >= 3 and _common_english(rest))
     if name.startswith(token) and len(token) >= 3:
         rest = name[len(token):]  # Sphinxen/Sphinx, or a compound: Rossbytall/Rossby
         return re.fullmatch(_NB_SUFFIXES, rest) is not None or (len(token) >= 5 and len(rest) >= 3)
@@ -125,6 +126,25 @@ def _consonant_typo(name: str, token: str) -> bool:
 # j/i/y (Zelenskyj/Zelensky), c/k, w/v, j/h (Prigozjin/Prigozhin), accents.
 _EXPLAINED_SUBS = {frozenset(p) for p in ("ji", "jy", "iy", "ck", "kq", "wv", "jh", "ee", "eé", "eè", "aä", "aå", "oö", "oø", "uü", "sz")}
 _EXPLAINED_INDELS = set("jyih'’-")
+_DROPPABLE = set("j'’-")
+
+
+def _explained_drop(a: str, pos: int) -> bool:
+    """Zelenskyj -> Zelensky drops a j; an i goes only beside j or y (Aleksij -> Aleksy);
+    an h dropped (Chambers -> Cambers) or any other letter is a typo."""
+    ch = a[pos]
+    if ch in _DROPPABLE:
+        return True
+    return ch == "i" and any(c in "jy" for c in a[max(pos - 1, 0):pos + 2])
+
+
+def _explained_insert(a: str, b: str, src_pos: int, dest_pos: int) -> bool:
+    """An h, j, y or i that transliteration adds (Prigozin -> Prigozhin), unless it merely
+    doubles its neighbour (Shri -> Shhri, Jimmy -> Jimmyy: a typo)."""
+    ch = b[dest_pos]
+    if ch not in _EXPLAINED_INDELS:
+        return False
+    return ch in "'’-" or (b[dest_pos - 1:dest_pos] != ch and b[dest_pos + 1:dest_pos + 2] != ch)
 
 
 _NB_ENDINGS = ("", "s", "er", "ene", "en", "et", "sk", "ske", "es", "as", "ar", "ere", "ens", "ets")
@@ -153,6 +173,22 @@ def same_stem(name: str, token: str) -> bool:
     return bool(stems_a & stems_b) or any(sb == sa + "e" for sa in stems_a for sb in stems_b)
 
 
+def _cognate(name: str, token: str) -> bool:
+    """The same word with its Norwegian and English endings (Interoperabilitet/Interoperability)."""
+    a, b = name.casefold(), token.casefold()
+    return any(a.endswith(nb) and b.endswith(en) and a[:-len(nb)] == b[:-len(en)] for nb, en in read_rows("cognate-endings-nb-en.tsv"))
+
+
+def _vowel_respelling(name: str, token: str) -> bool:
+    """Only vowels changed, a genitive s aside: Sturlasons/Sturluson, Snorre/Snorri."""
+    a, b = _letters(name), _letters(token)
+    if a.endswith("s") and len(a) == len(b) + 1:
+        a = a[:-1]
+    if len(a) != len(b) or a == b:
+        return False
+    return all(x == y or (_VOWELS.match(x) and _VOWELS.match(y)) for x, y in zip(a, b))
+
+
 def is_typo(name: str, token: str) -> bool:
     """``token`` is ``name`` with one letter dropped, doubled, added or changed (two in long
     names) that neither transliteration, nor a vowel for a vowel (Muhammed/Muhammad), nor an
@@ -172,9 +208,9 @@ def is_typo(name: str, token: str) -> bool:
             pair = frozenset((a[op.src_pos], b[op.dest_pos]))
             if pair in _EXPLAINED_SUBS or all(_VOWELS.match(c) for c in pair):
                 continue
-        elif op.tag == "delete" and a[op.src_pos] in _EXPLAINED_INDELS:
+        elif op.tag == "delete" and _explained_drop(a, op.src_pos):
             continue
-        elif op.tag == "insert" and b[op.dest_pos] in _EXPLAINED_INDELS:
+        elif op.tag == "insert" and _explained_insert(a, b, op.src_pos, op.dest_pos):
             continue
         unexplained += 1
     return unexplained > 0
@@ -194,8 +230,9 @@ def source_names(source: str) -> list[tuple[str, int, int]]:
             continue
         if any(s <= m.start() < e for s, e in titles) and not _exonym_key(word):
             continue  # a capitalised word of an all-caps or title-case heading or quoted title
-        if len(word) <= 3 and not word.isupper() and masked[m.start() + len(word): m.start() + len(word) + 1] == ".":
-            continue  # Kr., Nr., St.
+        after = m.start() + len(word)
+        if len(word) <= 3 and not word.isupper() and masked[after: after + 1] == "." and masked[after + 1:].strip(" »”\"'’)"):
+            continue  # Kr., Nr., St. (but "Theresa May." ends the text)
         in_run = (i > 0 and masked[matches[i - 1].end(): m.start()] == " ") or (
             i + 1 < len(matches) and masked[m.end(): matches[i + 1].start()] == " ")
         core = name_core(word, in_run)
@@ -296,7 +333,7 @@ def _exonym_key(word: str) -> str | None:
         return word
     for cut in range(len(word) - 1, max(len(word) - 4, 1), -1):  # an inflected form: Russlands, USAs, FN-sjefen
         key, rest = word[:cut], word[cut:]
-        if key in table and (not key.isupper() or rest in ("s", "-en", "-ens", "-s")):
+        if key in table and (not key.isupper() or rest in ("s", "-en", "-ens", "-s")) and rest not in ("sen", "son"):
             return key
     return None
 
@@ -314,8 +351,8 @@ def name_core(word: str, in_run: bool = False) -> str | None:
     while len(parts) > 1 and parts[-1][:1].islower() and (len(parts[-1]) >= 4 or norwegian_word(parts[-1])):
         parts.pop()
     core = "-".join(parts)
-    if not core[:1].isupper():
-        return None
+    if not core[:1].isupper() or (len(core) == 1 and len(parts) < len(word.split("-"))):
+        return None  # T-banen, A-pressen: a letter of a Norwegian compound
     if core.isupper() or _exonym_key(core):
         return core
     if in_run:  # Gunnar Wilhelmsen: part of a multi-word name unless a very common word (Det, Norges)
@@ -343,6 +380,18 @@ def compound_head(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _phrase_keys() -> tuple[str, ...]:
+    return tuple(sorted((k for k in exonyms() if " " in k), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _phrase_re() -> re.Pattern[str]:
+    """Multi-word names of the exonym table as phrases (Røde Kors -> Red Cross), any inflection."""
+    keys = "|".join(re.escape(k) for k in _phrase_keys()) or "(?!)"
+    return re.compile(rf"(?<![\w-])({keys})(?:s|en|ens|et|ets)?(?![\w])", re.IGNORECASE)
+
+
 def _expectations(source: str, context: CheckContext) -> list[Expectation]:
     """What the translation must carry: glossary terms, exonyms, names; names opening a
     sentence (origin ``start``) only count for near misses, never as missing."""
@@ -357,6 +406,11 @@ def _expectations(source: str, context: CheckContext) -> list[Expectation]:
             expected.append(Expectation(match.form, targets, (match.start, match.end), "glossary", sev))
             covered.append((match.start, match.end))
     table = exonyms()
+    for m in _phrase_re().finditer(source):
+        key = m.group(1)
+        key = next(k for k in _phrase_keys() if k.casefold() == key.casefold())
+        expected.append(Expectation(m.group(0), (*table[key], m.group(0)), m.span(), "exonym"))
+        covered.append(m.span())
     for word, start, end in source_names(source):
         if any(s <= start < e for s, e in covered):
             continue
@@ -365,7 +419,8 @@ def _expectations(source: str, context: CheckContext) -> list[Expectation]:
             expected.append(Expectation(word, (*table[key], word), (start, end), "exonym"))
         else:
             head = compound_head(word) if len(word) >= 8 else None
-            expected.append(Expectation(word, (word, head) if head else (word,), (start, end), "name"))
+            alts = (word, head) if head else (word,)
+            expected.append(Expectation(word, alts + name_variants().get(word, ()), (start, end), "name"))
     known = context.data.get("catalogue-names", frozenset())
     for word, start, end in sentence_start_names(source, known):
         if not any(s <= start < e for s, e in covered) and _exonym_key(word) is None:
@@ -375,7 +430,49 @@ def _expectations(source: str, context: CheckContext) -> list[Expectation]:
 
 @lru_cache(maxsize=4096)
 def _analyse(source: str, target: str, context_key: tuple) -> NameReport:
-    context = _CONTEXTS[context_key]
+    report = _analyse_expected(source, target, _CONTEXTS[context_key])
+    seen = {span for _, _, span in report.near}
+    for word, token, span in copied_typos(source, target):
+        if span not in seen:
+            report.near.append((Expectation(word, (word,), span, "copied"), token, span))
+    return report
+
+
+_CAP_PART_RE = re.compile(r"(?<![\w'’])[A-ZÆØÅ][^\W\d_]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _exonym_words() -> frozenset[str]:
+    tables = (*exonyms().values(), *name_variants().values())
+    return frozenset(w.casefold() for alts in tables for alt in alts for w in TOKEN_RE.findall(alt))
+
+
+@lru_cache(maxsize=16384)
+def copied_typos(source: str, target: str) -> tuple[tuple[str, str, tuple[int, int]], ...]:
+    """Capitalised target words that are a capitalised source word with one letter dropped,
+    doubled or changed (Cookies -> Cookes, Oslo -> Olo, Vichy -> Vchy) and no English word:
+    a name or loanword the translation should have copied, whatever the name lexicon says."""
+    masked_source = mask(source)
+    wanted = {m.group(0) for m in _CAP_PART_RE.finditer(masked_source)}
+    if not wanted:
+        return ()
+    source_words = {w.casefold() for w in _WORDS_RE.findall(masked_source)}
+    common = read_words("en-common-words.txt")
+    found = []
+    for m in _CAP_PART_RE.finditer(mask(target)):
+        token = m.group(0)
+        folded = token.casefold()
+        if folded in source_words or folded in common or folded in _exonym_words():
+            continue
+        for word in wanted:
+            if (word[0] == token[0] and abs(len(word) - len(token)) <= 2 and is_typo(word, token)
+                    and not _vowel_respelling(word, token) and not _cognate(word, token)):
+                found.append((word, token, m.span()))
+                break
+    return tuple(found)
+
+
+def _analyse_expected(source: str, target: str, context: CheckContext) -> NameReport:
     report = NameReport()
     expected = _expectations(source, context)
     if not expected:
@@ -387,6 +484,8 @@ def _analyse(source: str, target: str, context_key: tuple) -> NameReport:
         if any(alt.casefold() in folded and _verbatim(alt).search(target) for alt in exp.alternatives):
             continue  # verbatim: the common case, no skeletons needed
         index = index or TargetIndex(target)
+        if exp.origin == "name" and "-" in exp.label and _parts_present(exp.label, index, folded, target):
+            continue  # Ludvig-Charles -> Louis-Charles: each part rendered
         if exp.origin in ("name", "start"):
             typo = _typo_token(exp.label, index, source, target)
             if typo is not None:
@@ -400,7 +499,50 @@ def _analyse(source: str, target: str, context_key: tuple) -> NameReport:
             report.missing.append(exp)
         elif near is not None:
             report.near.append((exp, *near))
+    if report.missing and index is not None:
+        report.missing = _short_forms(source, report.missing, index)
     return report
+
+
+def _parts_present(label: str, index: "TargetIndex", folded: str, target: str) -> bool:
+    """Every capitalised part of a hyphenated name is in the target, verbatim, transliterated
+    or as its exonym."""
+    for part in label.split("-"):
+        if not part[:1].isupper():
+            continue
+        key = _exonym_key(part)
+        alts = (part, *exonyms()[key], *name_variants().get(part, ())) if key else (part, *name_variants().get(part, ()))
+        if not any((a.casefold() in folded and _verbatim(a).search(target)) or index.contains(a) for a in alts):
+            return False
+    return True
+
+
+_ACRONYM_RE = re.compile(r"(?<!\w)[A-Z]{2,6}(?!\w)")
+
+
+def _short_forms(source: str, missing: list[Expectation], index: "TargetIndex") -> list[Expectation]:
+    """Normal English short forms of a multi-word name: the surname alone ("Theresa May" ->
+    "Mrs May"), or an acronym of the words ("New York" -> "NYC"). Given names may go when the
+    run's last word is there; the whole run goes when an all-caps target word starts with its initials."""
+    runs: list[list[tuple[str, int, int]]] = []
+    for m in NAME_RE.finditer(source):
+        if runs and source[runs[-1][-1][2]:m.start()] == " ":
+            runs[-1].append((m.group(0), m.start(), m.end()))
+        else:
+            runs.append([(m.group(0), m.start(), m.end())])
+    gone = {exp.span for exp in missing}
+    acronyms = [t for t, _, _ in index.tokens if _ACRONYM_RE.fullmatch(t)]
+    excused: set[tuple[int, int]] = set()
+    for run in runs:
+        if len(run) < 2:
+            continue
+        spans = [(start, end) for _, start, end in run]
+        initials = "".join(word[0] for word, _, _ in run).upper()
+        if any(a.startswith(initials) for a in acronyms):
+            excused.update(spans)
+        elif spans[-1] not in gone:
+            excused.update(spans[:-1])
+    return [exp for exp in missing if exp.span not in excused]
 
 
 def _typo_token(name: str, index: TargetIndex, source: str, target: str) -> tuple[str, tuple[int, int]] | None:
@@ -414,6 +556,8 @@ def _typo_token(name: str, index: TargetIndex, source: str, target: str) -> tupl
             continue
         if start in starts and len(token) <= 4 and _common_english(token):
             continue  # "The" opening the sentence is no misspelt "Thea"
+        if _common_english(token) and norwegian_word(name):
+            continue  # Brekk -> Break, Deres Majestet -> Your Majesty: a Norwegian word translated
         return token, (start, end)
     return None
 
@@ -490,6 +634,8 @@ class NearMissCheck(Check):
                 continue  # glossary-forbidden already names it
             if exp.origin in ("name", "start"):
                 found.append(self.finding(f"{token!r} looks like a corrupted form of the source name {exp.label!r}", span))
+            elif exp.origin == "copied":
+                found.append(self.finding(f"{token!r} looks like a misspelt copy of the source word {exp.label!r}", span, suggestion=exp.label))
             else:
                 want = exp.alternatives[0]
                 found.append(self.finding(f"{token!r} looks like a corrupted {want!r} (source: {exp.label!r})", span, suggestion=want))
