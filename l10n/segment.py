@@ -2,10 +2,10 @@
 
 Rules are tried in order at each position and the first one whose ``before``
 matches the text ending there and whose ``after`` matches the text starting there
-decides. Only positions where some *break* rule matches can become boundaries,
-so those are found first with the break rules' own regexes; every other rule is
-then checked at just those few positions, which keeps it fast without a
-variable-width lookbehind.
+decides. Only positions where some *break* rule can match can become boundaries,
+so one regex finds those first (a character a break rule's ``before`` can end
+with, then any break rule's ``after``); every rule is then checked at just those
+few positions, which keeps it fast without a variable-width lookbehind.
 
 Markdown inline code and links are protected whatever the rules say: a boundary
 inside them would tear markup apart in the PO file.
@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .article import LINK_URL
 from .errors import SegmentationError
@@ -60,31 +61,29 @@ class Segmenter:
                 (re.compile(f"(?:{r.before})\\Z"), _reach(r.before), re.compile(r.after), r.is_break, r.name)
                 for r in self.rules
             ]
-            self._finders = [
-                (i, re.compile(f"(?:{_without_leading_lookbehind(r.before)})(?={r.after})"))
-                for i, r in enumerate(self.rules)
-                if r.is_break
-            ]
+            self._scan, self._scan_end = _candidate_scanner([r for r in self.rules if r.is_break])
         except re.error as exc:
             raise SegmentationError(f"segmentation rules {name!r}: bad regular expression: {exc}") from exc
 
     def boundaries(self, text: str) -> list[int]:
-        """Offsets where a sentence break falls (possibly inside whitespace)."""
-        # Finders may over-match (leading lookbehinds are dropped so re can scan fast), so
-        # remember the *last* break rule that hit a position and check every rule up to it.
-        candidates: dict[int, int] = {}
-        for index, finder in self._finders:
-            for m in finder.finditer(text):
-                candidates[m.end()] = index
-        if not candidates:
+        """Offsets where a sentence break falls (possibly inside whitespace): every position whose
+        first matching rule is a break rule (SRX semantics), tried only where a break is possible."""
+        if self._scan is None:
             return []
-        protected = _protected_spans(text)
-        found = []
-        for pos in sorted(candidates):
-            if 0 < pos < len(text) and not _inside(pos, protected):
-                check = self._first_match(text, pos, candidates[pos] + 1)
-                if check is not None and check[3]:
-                    found.append(pos)
+        found: list[int] = []
+        protected: list[tuple[int, int]] | None = None
+        end = len(text)
+        for m in self._scan.finditer(text):
+            pos = m.end() if self._scan_end else m.start()
+            if not 0 < pos < end:
+                continue
+            if protected is None:
+                protected = _protected_spans(text)
+            if protected and _inside(pos, protected):
+                continue
+            check = self._first_match(text, pos)
+            if check is not None and check[3]:
+                found.append(pos)
         return found
 
     def decide(self, text: str, pos: int) -> bool:
@@ -131,30 +130,101 @@ def _reach(pattern: str) -> int:
         return LOOKBEHIND
 
 
-def _without_leading_lookbehind(pattern: str) -> str:
-    """``pattern`` minus a leading ``(?<!…)``/``(?<=…)``: a superset of its matches, but one
-    that re can scan for quickly (a pattern that starts with an assertion defeats its prefix search)."""
-    if not pattern.startswith(("(?<!", "(?<=")):
-        return pattern
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:  # parentheses are literal inside [...]
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 1 + (pattern[i + 1 : i + 2] == "^")
-            i += pattern[i : i + 1] == "]"  # a leading "]" is literal
-            continue
-        else:
-            depth += (c == "(") - (c == ")")
-        i += 1
-        if depth == 0 and not in_class:
-            return pattern[i:]
-    return pattern
+def _candidate_scanner(breaks: Sequence[Rule]) -> tuple[re.Pattern[str] | None, bool]:
+    """One regex that finds every position where some break rule could fire, and whether the
+    position is its match's end (else its start).
+
+    A break rule fires only where its ``after`` matches and its ``before`` ends, so the scanner
+    is the union of the break rules' ``after`` patterns as a lookahead, behind one character
+    class holding every character a break rule's ``before`` can end with. Unlike one finder per
+    rule (whose matches cannot overlap) it misses no position; every position found is then
+    decided by all the rules in order. Where a ``before`` cannot be analysed the scan falls
+    back to the lookahead alone: slower, same result.
+    """
+    if not breaks:
+        return None, False
+    union = "|".join(f"(?:{r.after})" for r in breaks)
+    finals: set[str] = set()
+    for rule in breaks:
+        chars = _final_chars(rule.before)
+        if chars is None:
+            return re.compile(f"(?=(?:{union}))"), False
+        finals |= chars
+    return re.compile(f"[{''.join(sorted(finals))}](?=(?:{union}))"), True
+
+
+def _final_chars(pattern: str) -> set[str] | None:
+    """Character-class pieces (``a``, ``a-z``, ``\\d``) covering every character a match of
+    ``pattern`` can end with; None when that cannot be told (an empty match, ``.``, a negated
+    class, a back-reference, case-insensitive matching)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - any surprise: no analysis (the caller falls back)
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    chars, nullable = _tail(parsed)
+    return None if chars is None or nullable else chars
+
+
+def _tail(seq: Any) -> tuple[set[str] | None, bool]:
+    """(final characters, can be empty) of a parsed sequence, read from its end."""
+    chars: set[str] = set()
+    for op, av in reversed(list(seq)):
+        got, nullable = _item_tail(op, av)
+        if got is None:
+            return None, False
+        chars |= got
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _item_tail(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                  c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+    if op is c.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is c.CATEGORY:
+        return ({categories[av]}, False) if av in categories else (None, False)
+    if op is c.IN:
+        pieces: set[str] = set()
+        for sub_op, sub_av in av:
+            if sub_op is c.LITERAL:
+                pieces.add(re.escape(chr(sub_av)))
+            elif sub_op is c.RANGE:
+                pieces.add(f"{re.escape(chr(sub_av[0]))}-{re.escape(chr(sub_av[1]))}")
+            elif sub_op is c.CATEGORY and sub_av in categories:
+                pieces.add(categories[sub_av])
+            else:  # NEGATE and anything unexpected
+                return None, False
+        return pieces, False
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the match ends before it
+        return set(), True
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        got, nullable = _tail(sub)
+        return got, nullable or low == 0
+    if op is c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return (None, False) if add_flags & (re.IGNORECASE | re.LOCALE) else _tail(sub)
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _tail(av)
+    if op is c.BRANCH:
+        chars: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            got, empty = _tail(branch)
+            if got is None:
+                return None, False
+            chars |= got
+            nullable = nullable or empty
+        return chars, nullable
+    return None, False
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:

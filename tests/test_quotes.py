@@ -124,3 +124,28 @@ def test_request_record_says_where_the_quotation_starts_and_ends():
     roles = [make_request(ctx, polib.POEntry(msgid=t), t, str(i), 1, ()).quote
              for i, t in enumerate(paragraph + ["– Ja, sa Kim."])]
     assert roles == [START, END, NONE, WHOLE]
+
+
+def _roles_char_by_char(sentences: list[str]) -> list[str]:
+    """The first implementation of quote_roles, character by character: the reference for the counting one."""
+    import l10n.quotes as q
+
+    roles, dash, depth, last = [], False, 0, len(sentences) - 1
+    for i, text in enumerate(sentences):
+        opens_dash = bool(q._DASH_OPEN.match(text))
+        before = depth > 0 or (dash and not opens_dash)
+        dash = dash or opens_dash
+        for ch in text:
+            depth += (ch in "«“") - (ch in "»”")
+        depth = max(depth, 0)
+        if dash and (q._attribution().search(text) or q._CLOSING_DASH.search(text[2:])):
+            dash = False
+        after = depth > 0 or (dash and i < last and not q._DASH_OPEN.match(sentences[i + 1]))
+        marked = opens_dash or any(ch in "«“»”" for ch in text)
+        roles.append(MIDDLE if before and after else END if before else START if after else WHOLE if marked else NONE)
+    return roles
+
+
+@given(st.lists(st.text(alphabet="«»“”–- ab,.sa", max_size=12), max_size=6))
+def test_counted_roles_equal_the_character_loop(sentences):
+    assert quote_roles(sentences) == _roles_char_by_char(sentences)

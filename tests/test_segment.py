@@ -366,17 +366,44 @@ def test_rules_file_macros_and_lists() -> None:
 @pytest.mark.parametrize(
     "pattern,expected",
     [
-        (r"(?<![a-z\d.\-\]])(?:ab|cd)\.", r"(?:ab|cd)\."),
-        (r"(?<![\])])x", "x"),
-        (r"(?<=[]a(])y", "y"),
-        (r"(?<=(a))z", "z"),
-        ("abc", "abc"),
+        (r"(?<![a-z\d.\-\]])(?:ab|cd)\.", {r"\."}),
+        (r"[.!?…]{1,10}[»”]{0,4}", {r"\.", "!", r"\?", "…", "»", "”"}),
+        (r"(?:ab|c[xy])\b", {"b", "x", "y"}),
+        (r"\d+(?=\s)", {r"\d"}),
+        (r"a.", None),  # any character
+        (r"a[^b]", None),  # a negated class
+        (r"(?i)ab", None),  # case-insensitive
+        (r"a?", None),  # may match nothing
     ],
 )
-def test_finder_patterns_drop_only_a_leading_lookbehind(pattern: str, expected: str) -> None:
-    from l10n.segment import _without_leading_lookbehind
+def test_final_characters_of_a_before_pattern(pattern: str, expected: set[str] | None) -> None:
+    from l10n.segment import _final_chars
 
-    assert _without_leading_lookbehind(pattern) == expected
+    assert _final_chars(pattern) == expected
+
+
+_TEXT = st.text(alphabet=" .!?«»–ABab1\n)`[](", max_size=40) | st.lists(
+    st.sampled_from(["Dr.", "bl.a.", "kl.", "Nr.", "3.", "Oslo", "S.", "– Ja,", "sa han.", "«Nei!»", "[...]", " ",
+                     "Han", "mill.", "J.", "i", "Det", "(...)", "`a.b`", "e.Kr.", "12"]), max_size=14).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.sampled_from(["nb", "nn", "en"]))
+def test_boundaries_are_exactly_where_the_first_matching_rule_breaks(text: str, lang: str) -> None:
+    """SRX semantics, position by position: the candidate scan may skip no break."""
+    seg = get_segmenter(lang)
+    protected = segment._protected_spans(text)
+    expected = [p for p in range(1, len(text)) if seg.decide(text, p) and not segment._inside(p, protected)]
+    assert seg.boundaries(text) == expected
+
+
+@given(st.text(alphabet=" .!?Aab", max_size=30))
+def test_unanalysable_rules_fall_back_to_scanning_every_position(text: str) -> None:
+    rules = (Rule("no-break", r"\bA\.", r"\s", False), Rule("any-end", r"[a-z].", r"\s+[A-Z]", True))
+    seg = Segmenter(rules)
+    assert not seg._scan_end  # "." ends the before pattern: no character class to scan for
+    expected = [p for p in range(1, len(text)) if seg.decide(text, p)]
+    assert seg.boundaries(text) == expected
 
 
 def test_over_matching_finder_does_not_hide_a_later_break_rule() -> None:
