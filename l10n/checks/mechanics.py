@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..entrymeta import entry_kind
 from .base import Check, CheckContext, Finding
-from .data import length_ratio, read_words
+from .data import length_ratio, read_rows, read_words
 from .text import lang_base, links, mask
 
 _TRAILING_WRAP = "\"'”’»«“)]*_ \u00a0"
@@ -45,16 +46,57 @@ class EndPunctuationCheck(Check):
         if src == tgt or (src != "question" and tgt != "question" and "none" not in (src, tgt)):
             return None
         span = (pos, pos + 1) if tgt != "none" else (max(0, pos), pos + 1)
+        kind, nb = entry_kind(entry), lang_base(context.source_lang) == "nb"  # questions-nb.tsv
         if src == "question":
+            if nb and _request(target):
+                return None  # a polite question rendered as a request: "..., please."
             return self.finding("the source is a question, the translation is not", span, suggestion="end with ?")
         if tgt == "question":
+            if nb and asks(source):
+                return None  # a question by its words (Hvorfor ..., ikke sant) missing its "?"
             return self.finding("the translation is a question, the source is not", span)
         if src == "none":
-            if entry_kind(entry) in ("paragraph", "quote"):
+            if kind in ("paragraph", "quote") or (kind not in _HEADLINE_KINDS and _sentence_like(source)):
                 return None  # running text: the segmenter decides where sentences end
             return self.finding("the source has no end punctuation (headline?), the translation has", span)
+        if kind in _HEADLINE_KINDS:
+            return None  # English headline style drops the full stop
         # a full stop lost at the end of running text is cosmetic; a lost question mark is not (above)
         return self.finding("the translation lost the end punctuation", span, severity="info")
+
+
+_HEADLINE_KINDS = frozenset({"heading", "meta-title", "meta-subtitle"})
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@lru_cache(maxsize=None)
+def _question_words() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split("|")) for row in read_rows("questions-nb.tsv")}
+
+
+def asks(source: str) -> bool:
+    """A Norwegian question by its words: a question word or a verb before its subject opens
+    it ("Hvorfor stirrer han", "Gir du meg"), or a tag closes it ("..., ikke sant")."""
+    table = _question_words()
+    words = [w.lower() for w in _WORD_RE.findall(source)]
+    if not words:
+        return False
+    if words[0] in table["opener"] or " ".join(words[:3]) in table["opener"] or " ".join(words[:2]) in table["opener"]:
+        return True
+    if len(words) > 1 and words[1] in table["pronoun"] and (words[0] in table["verb-first"] or words[0].endswith("r")):
+        return True
+    tail = source.rstrip().rstrip(_TRAILING_WRAP + ".")
+    comma = tail.rfind(",")
+    return comma >= 0 and " ".join(_WORD_RE.findall(tail[comma + 1:])).lower() in table["tag"]
+
+
+def _request(target: str) -> bool:
+    return any(w.lower() in _question_words()["request"] for w in _WORD_RE.findall(target))
+
+
+def _sentence_like(source: str) -> bool:
+    """Too long or too punctuated for a headline: a sentence whose full stop is missing."""
+    return len(_WORD_RE.findall(source)) > 12 or "," in source
 
 
 def _in_dialogue(source: str) -> bool:

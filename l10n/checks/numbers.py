@@ -18,7 +18,7 @@ from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
 
 from .base import Check, CheckContext, Finding
-from .data import number_scales, number_words, read_words
+from .data import nb_zipf, number_scales, number_words, read_words
 from .text import lang_base, mask
 
 # A no-break space before a numeral is Norwegian typography ("kl.\u00a010.30", "nr.\u00a05");
@@ -141,9 +141,43 @@ def evidence(text: str, lang: str) -> set[tuple]:
                 found.add(("n", _round(value * scales[tokens[i + 1]])))
     for m in re.finditer(r"\b([IVX]{2,5})\b", text):
         found.add(("n", float(_roman(m.group(1)))))
+    for m in _REGNAL_RE.finditer(text):  # World War I, Elizabeth I: one letter after a name
+        found.add(("n", float(_roman(m.group(1)))))
+    for m in _GLUED_RE.finditer(text):  # F1, p109, G20: a figure glued to letters
+        found.add(("n", float(m.group(0))))
+    for i, tok in enumerate(tokens):
+        if tok not in words:
+            value = number_prefix(tok, lang)
+            if value:
+                found.add(("n", value))  # trettenåring (13-year-old), femdobbel
+        elif tok in _HALF and i + 1 < len(tokens) and words.get(tokens[i + 1], 0) >= 1:
+            hour = words[tokens[i + 1]] - 1  # "halv tre" is half past two
+            found |= {("n", hour), ("t", int(hour) % 12, 30)}
     for month, _, _ in calendar_names(text, lang, "month"):
         found.add(("n", float(month)))
     return found
+
+
+_REGNAL_RE = re.compile(r"(?<=[\w,] )[A-Z][a-z]+ ([IVX])\b(?!['’]\w)")
+_GLUED_RE = re.compile(r"(?<=[^\W\d_])\d+(?!\d|[.,:]\d)")
+_HALF = frozenset({"halv"})
+
+
+@lru_cache(maxsize=65536)
+def number_prefix(word: str, lang: str) -> float | None:
+    """A number word opening a compound of a known word: "trettenåring" (13), "femdobbel" (5);
+    the rest must be a word of its own of four letters or more ("trener" is no three)."""
+    if len(word) < 7:
+        return None
+    words = number_words(lang_base(lang))
+    lexicon = nb_zipf() if lang_base(lang) == "nb" else {}
+    for cut in range(3, min(len(word) - 3, 9)):
+        value = words.get(word[:cut])
+        if value and value < 1000 and float(value).is_integer():
+            rest = word[cut:]
+            if len(rest) >= 4 and lexicon.get(rest, (0.0,))[0] >= 2.5:
+                return _round(value)
+    return None
 
 
 def compound_number(word: str, lang: str) -> float | None:
@@ -314,8 +348,8 @@ def _calendar(lang: str, kind: str) -> tuple[re.Pattern[str], dict[str, int], bo
                     table.setdefault(key, number)
                     if width == "abbreviated":
                         short.add(key)
-    if kind == "month" and lang_base(lang) == "en":
-        table.setdefault("sept", 9)
+    if kind == "month" and table.get("september") == 9:
+        table.setdefault("sept", 9)  # en and nb news write "sept." beside CLDR's "sep."
     wide = list(getter("wide", locale=locale).values())
     lowercase = all(name[:1].islower() for name in wide)
     names = sorted(table, key=len, reverse=True)
@@ -348,14 +382,28 @@ def calendar_names(text: str, lang: str, kind: str) -> tuple[tuple[int, int, int
             continue  # lørdagskveld is a Saturday; "Mayor" is no month
         if not lowercase and not word[:1].isupper():
             continue
-        if lowercase and word[:1].isupper() and m.start() > 0 and text[m.start() - 2: m.start()].strip() not in ("", ".", "«", "“", "\"", "–"):
-            continue
+        if (lowercase and word[:1].isupper() and m.start() > 0 and text[m.start() - 2: m.start()].strip() not in ("", ".", "«", "“", "\"", "–")
+                and not _after_date_word(text, m.start())):
+            continue  # a capitalised name (Mai, Mandag Morgen), unless "forrige Mandag"
         if (word.lower() in _AMBIGUOUS or word.lower() in short) and not _date_nearby(text, m.start(), m.end()):
             continue
         if kind == "day" and word.lower() in short and not (text[m.end():m.end() + 1] == "." or _digit_nearby(text, m.start(), m.end())):
             continue  # "før man sover": the pronoun, not Monday
         found.append((table[word.lower()], m.start(), m.end()))
     return tuple(found)
+
+
+_DAY_CONTEXT = frozenset({"forrige", "neste", "på", "hver", "sist", "kommende", "denne", "innen", "til", "fra", "siden", "last", "next", "on", "every", "this"})
+
+
+def _after_date_word(text: str, start: int) -> bool:
+    """The word before is one that introduces a day or month (forrige, på, neste, last)."""
+    before = text[max(0, start - 12): start].split()
+    return bool(before) and before[-1].lower() in _DAY_CONTEXT
+
+
+def _copied_words(source: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W\d_]+", source))
 
 
 def _digit_nearby(text: str, start: int, end: int) -> bool:
@@ -388,8 +436,12 @@ class DatesCheck(Check):
             src_set |= eves
             if kind == "month" and not src:
                 src_set |= _numeric_months(source, context.source_lang)
+            copied = None
             for number, start, end in tgt:
                 if number not in src_set:
+                    copied = _copied_words(source) if copied is None else copied
+                    if target[start:end] in copied and target[start:end][:1].isupper():
+                        continue  # "The Sunday Times" copied from the source: a title, no date
                     found.append(self.finding(f"{label} {target[start:end]!r} is not in the source", (start, end)))
             for number, start, end in src:
                 if (number - 1) % 7 in eves and (number - 1) % 7 in tgt_set:

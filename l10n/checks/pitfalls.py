@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from .base import Check, CheckContext, Finding
-from .data import read_rows
+from .data import read_rows, read_words
 from .text import mask
 
 
@@ -57,6 +57,18 @@ def pitfall_rules(name: str = "pitfalls-nb-en.tsv") -> tuple[PitfallRule, ...]:
     return tuple(rules)
 
 
+_PREFIXED_RE = re.compile(r"\b(?:in|im|il|ir)([a-z]{4,})\b", re.IGNORECASE)
+_ADJECTIVE_END = ("ant", "ent", "ible", "able", "ive", "al", "ate", "ect", "ete", "ure", "ous", "ar", "ic", "id", "ite", "ing")
+
+
+def negative_adjective(text: str) -> bool:
+    """A negation said by a prefix (intolerant, inaccurate, illegal, irrelevant, impolite): the
+    rest is an English adjective by the lexicon. For absent-target rules: "not" said otherwise."""
+    common = read_words("en-common-words.txt")
+    return any(m.group(1).lower() in common and m.group(1).lower().endswith(_ADJECTIVE_END)
+               for m in _PREFIXED_RE.finditer(text))
+
+
 class PitfallCheck(Check):
     """False friends and constructions MT systematically gets wrong from Norwegian."""
 
@@ -77,7 +89,7 @@ class PitfallCheck(Check):
             if src_match is None:
                 continue
             if rule.absent:
-                if rule.target.search(tgt) is None:
+                if rule.target.search(tgt) is None and not negative_adjective(tgt):
                     found.append(self._finding(rule, src_match.span(), "source"))
                 continue
             tgt_match = rule.target.search(tgt)

@@ -11,7 +11,7 @@ from l10n.checks.mechanics import (
     WhitespaceCheck,
 )
 
-from .helpers import fails, findings, passes
+from .helpers import context, entry, fails, findings, passes
 
 END_GOOD = [
     ("Vil Kina reagere?", "Will China react?"),
@@ -109,3 +109,33 @@ def test_bare_domains_are_links_not_words():
     assert passes(LinksCheck(), "Les mer på nrk.no.", "Read more at nrk.no.")
     assert passes(LinksCheck(), "Se f.eks. side 3.", "See e.g. page 3.")
     assert passes(LeftoverSourceCheck(), "Les mer på nrk.no.", "Read more at nrk.no.")
+
+
+END_FAMILIES_GOOD = [
+    ("Du blir med, ikke sant?", "You're coming along, aren't you?"),
+    ("Du husket nøkkelen, ikke sant.", "You remembered the key, didn't you?"),  # a tag question, no "?" in the source
+    ("Hvorfor gikk hun.", "Why did she leave?"),  # a question by its words
+    ("Gir du meg saltet?", "Pass me the salt, please."),  # a polite question rendered as a request
+    ("De kom hjem sent i går og spiste middag sammen med resten av familien sin",
+     "They came home late yesterday and had dinner with the rest of their family."),  # a sentence missing its stop
+]
+END_FAMILIES_BAD = [
+    ("Han stirrer på meg.", "Is he staring at me?"),
+    ("Gir du meg saltet?", "You give me the salt."),
+    ("Storbrann i Bergen", "Major fire in Bergen."),
+]
+
+
+@pytest.mark.parametrize("source,target", END_FAMILIES_GOOD)
+def test_end_punctuation_tag_questions_requests_and_unpunctuated_sentences(source, target):
+    assert passes(EndPunctuationCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", END_FAMILIES_BAD)
+def test_end_punctuation_families_still_fail(source, target):
+    assert fails(EndPunctuationCheck(), source, target)
+
+
+def test_headline_style_drops_the_full_stop_of_a_heading():
+    assert not EndPunctuationCheck().run("Kina svarer.", "China responds", entry(comment="heading"), context())
+    assert findings(EndPunctuationCheck(), "Kina svarer.", "China responds")  # running text: info

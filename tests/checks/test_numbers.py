@@ -120,3 +120,40 @@ def test_compound_number_words():
     assert passes(NumbersCheck(), "Tjuefem personer ble evakuert.", "25 people were evacuated.")
     assert passes(NumbersCheck(), "Tjuefem personer ble evakuert.", "Twenty-five people were evacuated.")
     assert fails(NumbersCheck(), "Tjuefem personer ble evakuert.", "Fifteen people were evacuated.")
+
+
+NUMBER_FAMILIES_GOOD = [
+    ("Av de 20,4 millionene gikk halvparten til skolen.", "Of the 20.4 million, half went to the school."),  # inflected scale
+    ("Et 11 millioners budsjett ble vedtatt.", "An 11 million budget was adopted."),
+    ("En trettenåring ble funnet i natt.", "A 13-year-old was found overnight."),  # a number inside a compound
+    ("Bestefaren kjempet i 1. verdenskrig.", "The grandfather fought in World War I."),  # a regnal-style numeral
+    ("Hun kjører Formel-1 nå.", "She drives F1 now."),  # a figure glued to letters
+    ("Se Larsen (2004, s. 109).", "See Larsen (2004, p109)."),
+    ("Møtet starter halv tre.", "The meeting starts at 2:30."),  # halv tre is half past two
+]
+NUMBER_FAMILIES_BAD = [
+    ("Av de 20,4 millionene gikk halvparten til skolen.", "Of the 24 million, half went to the school."),
+    ("En trettenåring ble funnet i natt.", "A 14-year-old was found overnight."),
+    ("Han er trener for to lag.", "He coaches 3 teams."),  # tre+ner: no three inside "trener"
+    ("Bestefaren kjempet i 1. verdenskrig.", "The grandfather fought when I was young."),
+]
+
+
+@pytest.mark.parametrize("source,target", NUMBER_FAMILIES_GOOD)
+def test_inflected_scales_and_numbers_inside_words_pass(source, target):
+    assert passes(NumbersCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", NUMBER_FAMILIES_BAD)
+def test_inflected_scales_and_numbers_inside_words_still_fail(source, target):
+    assert fails(NumbersCheck(), source, target)
+
+
+def test_weekday_in_a_copied_title_abbreviated_september_and_capitalised_weekday():
+    check = DatesCheck()
+    assert passes(check, "Det skriver avisen The Sunday Times.", "The Sunday Times newspaper reports it.")
+    assert fails(check, "Det skriver The Sunday Times på mandag.", "The Sunday Times reports it on Tuesday.")
+    assert passes(check, "Valget er 12. sept. i år.", "The election is on 12 September this year.")
+    assert fails(check, "Valget er 12. sept. i år.", "The election is on 12 October this year.")
+    assert passes(check, "De kom forrige Mandag.", "They came last Monday.")
+    assert fails(check, "De kom forrige Mandag.", "They came last Friday.")

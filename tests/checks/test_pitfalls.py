@@ -83,3 +83,23 @@ def test_one_of_two_negations_dropped():
     assert findings(check, source, "He did not come, and she stayed.")
     assert passes(check, source, "He did not come, and she did not stay.")
     assert passes(check, "Han kom ikke.", "He stayed away.")  # one negation, said in other words: the pitfall rule's
+
+
+NEGATION_IN_OTHER_WORDS = [
+    ("Han er ikke tolerant overfor kritikk.", "He is intolerant of criticism."),
+    ("Ministeren var ikke klar over saken.", "The minister was oblivious to the case."),
+    ("Laget nådde ikke målet sitt.", "The team fell short of its goal."),
+    ("Hun prøvde å ikke le.", "She tried to keep from laughing."),
+    ("Det var ikke lovlig å bygge der.", "Building there was illegal."),
+    ("Jeg vet ikke hva jeg skal si.", "I am at a loss what to say."),
+]
+
+
+@pytest.mark.parametrize("source,target", NEGATION_IN_OTHER_WORDS)
+def test_negation_said_in_other_words_passes(source, target):
+    assert passes(PitfallCheck(), source, target)
+
+
+def test_prefixed_words_that_are_no_negation_do_not_count():
+    assert findings(PitfallCheck(), "Han er ikke tolerant.", "He is tolerant.")
+    assert findings(PitfallCheck(), "Det er ikke sant.", "It is interesting.")  # in+teresting is no adjective
