@@ -28,6 +28,7 @@ DEFAULT_PATH = ".l10n/mt-cache.sqlite"
 COMMIT_EVERY = 500
 COMMIT_SECONDS = 1.0
 
+_PUT = "INSERT OR REPLACE INTO mt VALUES (?, ?, ?, ?, ?, ?, ?)"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS mt (
     key TEXT PRIMARY KEY, engine TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
@@ -67,6 +68,8 @@ class MTCache:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a power cut may lose the last group
             self._db.executescript(_SCHEMA)
+            # a fresh cache answers every lookup without a query until something is stored
+            self._empty = self._db.execute("SELECT 1 FROM mt LIMIT 1").fetchone() is None
         except (OSError, sqlite3.Error) as exc:
             raise EngineError(f"cannot open MT cache {path}: {exc} (it only saves repeated requests: "
                               "delete the file and run again)") from exc
@@ -75,7 +78,7 @@ class MTCache:
         key = cache_key(engine, source, target, options, text)
         with self._lock:
             pending = self._pending_mt.get(key)
-            row = (pending,) if pending is not None else self._db.execute(
+            row = (pending,) if pending is not None else None if self._empty else self._db.execute(
                 "SELECT result FROM mt WHERE key = ?", (key,)).fetchone()
         if row is not None:
             self.hits += 1
@@ -86,16 +89,22 @@ class MTCache:
         key = cache_key(engine, source, target, options, text)
         with self._lock:
             self._pending_mt[key] = result
-        self._write("INSERT OR REPLACE INTO mt VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (key, engine, source, target, text, result, time.time()))
+            self._add(_PUT, (key, engine, source, target, text, result, time.time()))
         self.stores += 1
 
     def _write(self, sql: str, args: tuple) -> None:
         with self._lock:
-            self._pending.setdefault(sql, []).append(args)
-            self._uncommitted += 1
-            if self._uncommitted >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
-                self._commit()
+            self._add(sql, args)
+
+    def _add(self, sql: str, args: tuple) -> None:
+        """Queue one row (the lock is held); commit the group when it is big or old enough."""
+        rows = self._pending.get(sql)
+        if rows is None:
+            rows = self._pending[sql] = []
+        rows.append(args)
+        self._uncommitted += 1
+        if self._uncommitted >= COMMIT_EVERY or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
+            self._commit()
 
     def _commit(self) -> None:
         try:
@@ -104,6 +113,8 @@ class MTCache:
                     self._db.executemany(sql, rows)
         except sqlite3.Error as exc:
             raise EngineError(f"cannot write MT cache {self.path}: {exc}") from exc
+        if self._pending.get(_PUT):
+            self._empty = False
         self._pending.clear()
         self._pending_mt.clear()
         self._uncommitted = 0

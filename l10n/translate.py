@@ -19,7 +19,7 @@ import threading
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .config import Config
 from .locking import run_lock
@@ -33,12 +33,14 @@ from .errors import EngineError, RateLimitError
 from .entrymeta import is_machine_fuzzy, set_provenance
 from .glossary import check_translation, load_project_glossary
 from .invariant import is_invariant
-from .memory import TranslationMemory, memory_threshold, open_memory
 from .mtcache import DEFAULT_PATH, MTCache
 from .protect import MaskError, strip_tokens, unmask
 from .translate_plan import Key, Planner, Work
 from .translate_summary import ArticlePlan, Failure, TranslateSummary
 from .translate_write import Writer
+
+if TYPE_CHECKING:
+    from .memory import TranslationMemory
 
 __all__ = ["ArticlePlan", "Failure", "TranslateSummary", "is_machine_fuzzy", "set_provenance", "translate_project"]
 
@@ -136,6 +138,8 @@ def _open_cache(config: Config, settings: dict[str, Any], cache_path: Path | Non
 
 
 def _open_tm(config: Config) -> tuple[TranslationMemory | None, int]:
+    from .memory import memory_threshold, open_memory  # rapidfuzz and the TM only when it is used
+
     return open_memory(config), memory_threshold(config)
 
 

@@ -14,13 +14,11 @@ from pathlib import Path
 
 import polib
 
-from .article import read_article
 from .catalog import entry_key, iter_entries, occurrence_files
 from .config import Config
 from .engines.request import Example, MTRequest, TermHint
 from .entrymeta import comment_label
 from .errors import L10nError
-from .extract import article_segments
 from .glossary import Glossary
 from .quotes import quote_roles
 
@@ -75,6 +73,9 @@ def article_context(config: Config, slug: str, po: polib.POFile) -> ArticleConte
     """The article behind catalogue ``po``: from its source file when found, else catalogue order."""
     source = _source_path(config, po)
     if source is not None:
+        from .article import read_article  # only context engines get here: a plain run loads no segmenter
+        from .extract import article_segments
+
         try:
             article = read_article(source)
         except (L10nError, OSError):

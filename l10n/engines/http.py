@@ -11,11 +11,10 @@ Outside a scope the wrapper does nothing, so other users of requests are unaffec
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 import threading
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
@@ -85,8 +84,15 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+_installed = False
+
+
 def install() -> None:
-    """Wrap ``requests.Session.request`` once per process (idempotent)."""
+    """Wrap ``requests.Session.request`` once per process (idempotent; after the first call it
+    costs one attribute lookup per request, re-wrapping only if someone replaced the method)."""
+    global _installed
+    if _installed and getattr(requests.sessions.Session.request, "_l10n_wrapped", False):
+        return
     with _install_lock:
         pool_log = logging.getLogger("urllib3.connectionpool")
         if not any(isinstance(f, RedactingFilter) for f in pool_log.filters):
@@ -94,19 +100,24 @@ def install() -> None:
         current = requests.sessions.Session.request
         if not getattr(current, "_l10n_wrapped", False):
             requests.sessions.Session.request = _wrapped_request(current)  # type: ignore[method-assign]
+        _installed = True
 
 
-@contextlib.contextmanager
-def request_scope(timeout: float, reuse: bool = True) -> Iterator[Scope]:
-    """Give every requests call in this thread a default timeout while the block runs."""
-    install()
-    previous = getattr(_state, "scope", None)
-    scope = Scope(timeout, reuse)
-    _state.scope = scope
-    try:
-        yield scope
-    finally:
-        _state.scope = previous
+class request_scope:  # noqa: N801 - used as a function: ``with request_scope(15.0) as scope``
+    """Give every requests call in this thread a default timeout while the block runs
+    (a plain class, not a generator: it wraps every engine call)."""
+
+    def __init__(self, timeout: float, reuse: bool = True) -> None:
+        install()
+        self.scope = Scope(timeout, reuse)
+
+    def __enter__(self) -> Scope:
+        self.previous = getattr(_state, "scope", None)
+        _state.scope = self.scope
+        return self.scope
+
+    def __exit__(self, *exc: object) -> None:
+        _state.scope = self.previous
 
 
 def error_detail(response: requests.Response, limit: int = 120) -> str:

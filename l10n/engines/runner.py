@@ -10,7 +10,7 @@ coordinator's own work per result stays constant however many segments a run has
 
 from __future__ import annotations
 
-import concurrent.futures as cf
+import queue
 import random
 import re
 import threading
@@ -161,38 +161,41 @@ class Dispatcher:
     def run(self, feed: Callable[[], Iterable[Batch]], on_result: Callable[[Batch, list[str]], None],
             on_error: Callable[[Batch, BaseException], None], admit: Callable[[Batch], bool] | None = None,
             tick: Callable[[], None] | None = None, tick_every: float = 2.0) -> None:
-        pending: dict[cf.Future, Batch] = {}
-        pool = cf.ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix=f"l10n-{self.engine.name}")
+        """Keep the window full: each answer, as it arrives, is handed over and a batch sent in its place."""
+        pool = _Workers(self.workers, self.send, f"l10n-{self.engine.name}")
         try:
             while True:
-                self._fill(pool, pending, feed, admit, on_error)
-                if not pending:
+                self._fill(pool, feed, admit, on_error)
+                if not pool.in_flight:
                     break
-                done, _ = cf.wait(pending, timeout=tick_every, return_when=cf.FIRST_COMPLETED)
-                for future in done:
-                    batch = pending.pop(future)
-                    try:
-                        results = future.result()
-                    except BaseException as exc:  # noqa: BLE001 - handed to the caller
-                        if isinstance(exc, PartlyDistrustedError) and not self.abort.is_set():
-                            self._take_part(batch, exc, on_result)
-                        elif not self._split(batch, exc):
-                            on_error(batch, exc)
-                        continue
-                    on_result(batch, results)
+                answer = pool.next(tick_every)
+                while answer is not None:  # everything that finished meanwhile, then refill
+                    self._hand_over(*answer, on_result, on_error)
+                    answer = pool.next(None)
                 if tick is not None:
                     tick()
         except BaseException:
             self.abort.set()
             raise
         finally:
-            pool.shutdown(wait=not self.abort.is_set(), cancel_futures=True)
+            pool.shutdown(wait=not self.abort.is_set())
 
-    def _fill(self, pool: cf.ThreadPoolExecutor, pending: dict[cf.Future, Batch], feed: Callable[[], Iterable[Batch]],
-              admit: Callable[[Batch], bool] | None, on_error: Callable[[Batch, BaseException], None]) -> None:
+    def _hand_over(self, batch: Batch, results: list[str] | None, exc: BaseException | None,
+                   on_result: Callable[[Batch, list[str]], None],
+                   on_error: Callable[[Batch, BaseException], None]) -> None:
+        if exc is not None:
+            if isinstance(exc, PartlyDistrustedError) and not self.abort.is_set():
+                self._take_part(batch, exc, on_result)
+            elif not self._split(batch, exc):
+                on_error(batch, exc)
+            return
+        on_result(batch, results)  # type: ignore[arg-type]
+
+    def _fill(self, pool: "_Workers", feed: Callable[[], Iterable[Batch]], admit: Callable[[Batch], bool] | None,
+              on_error: Callable[[Batch, BaseException], None]) -> None:
         if len(self.queue) < self.window:
             self.queue.extend(feed())
-        while self.queue and len(pending) < self.window:
+        while self.queue and pool.in_flight < self.window:
             batch = self.queue.popleft()
             if self.abort.is_set():
                 on_error(batch, Aborted(f"{self.engine.name}: run stopped before this request was sent"))
@@ -200,7 +203,7 @@ class Dispatcher:
             if admit is not None and not admit(batch):
                 on_error(batch, Aborted(f"{self.engine.name}: not sent (over the cost limit)"))
                 continue
-            pending[pool.submit(self.send, batch)] = batch
+            pool.submit(batch)
 
     def _take_part(self, batch: Batch, exc: PartlyDistrustedError,
                    on_result: Callable[[Batch, list[str]], None]) -> None:
@@ -230,6 +233,65 @@ class Dispatcher:
             self.queue.appendleft(batch)
             return True
         return False
+
+
+class _Workers:
+    """Worker threads taking batches from one queue and putting ``(batch, results, error)`` on another.
+
+    Leaner than a ThreadPoolExecutor for this loop (no future, lock and condition per request): a
+    request costs one put and one get on each side. Threads are not daemons, so the interpreter
+    waits for a request in progress at exit, as it does for an executor's.
+    """
+
+    def __init__(self, size: int, send: Callable[[Batch], list[str]], name: str) -> None:
+        self.send = send
+        self.inbox: queue.SimpleQueue[Batch | None] = queue.SimpleQueue()
+        self.outbox: queue.SimpleQueue[tuple[Batch, list[str] | None, BaseException | None]] = queue.SimpleQueue()
+        self.size, self.name = size, name
+        self.in_flight = 0
+        self.threads: list[threading.Thread] = []  # started as requests need them, up to ``size``
+
+    def _work(self) -> None:
+        inbox, outbox, send = self.inbox, self.outbox, self.send
+        while True:
+            batch = inbox.get()
+            if batch is None:
+                return
+            try:
+                answer = (batch, send(batch), None)
+            except BaseException as exc:  # noqa: BLE001 - handed to the dispatcher
+                answer = (batch, None, exc)
+            outbox.put(answer)
+
+    def submit(self, batch: Batch) -> None:
+        self.in_flight += 1
+        if len(self.threads) < min(self.size, self.in_flight):
+            thread = threading.Thread(target=self._work, name=f"{self.name}_{len(self.threads)}")
+            thread.start()
+            self.threads.append(thread)
+        self.inbox.put(batch)
+
+    def next(self, timeout: float | None) -> tuple[Batch, list[str] | None, BaseException | None] | None:
+        """The next finished request: waiting up to ``timeout`` seconds, or (None) only if one is ready."""
+        try:
+            answer = self.outbox.get(timeout=timeout) if timeout is not None else self.outbox.get_nowait()
+        except queue.Empty:
+            return None
+        self.in_flight -= 1
+        return answer
+
+    def shutdown(self, wait: bool) -> None:
+        """Drop batches not started yet, let the threads end; wait for them unless the run was stopped."""
+        try:
+            while True:
+                self.inbox.get_nowait()
+        except queue.Empty:
+            pass
+        for _ in self.threads:
+            self.inbox.put(None)
+        if wait:
+            for thread in self.threads:
+                thread.join()
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])(\s+)")
