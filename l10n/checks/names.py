@@ -9,6 +9,7 @@ are compared, so the spelling difference is not an error but "Shojo" still is.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
@@ -124,7 +125,7 @@ def _consonant_typo(name: str, token: str) -> bool:
 
 # Letters a transliteration or an inflection may change without the name being wrong:
 # j/i/y (Zelenskyj/Zelensky), c/k, w/v, j/h (Prigozjin/Prigozhin), accents.
-_EXPLAINED_SUBS = {frozenset(p) for p in ("ji", "jy", "iy", "ck", "kq", "wv", "jh", "ee", "eé", "eè", "aä", "aå", "oö", "oø", "uü", "sz")}
+_EXPLAINED_SUBS = {frozenset(p) for p in ("ji", "jy", "iy", "ck", "kq", "wv", "jh", "gh", "ee", "eé", "eè", "aä", "aå", "oö", "oø", "uü", "sz")}
 _EXPLAINED_INDELS = set("jyih'’-")
 _DROPPABLE = set("j'’-")
 
@@ -177,6 +178,29 @@ def _cognate(name: str, token: str) -> bool:
     """The same word with its Norwegian and English endings (Interoperabilitet/Interoperability)."""
     a, b = name.casefold(), token.casefold()
     return any(a.endswith(nb) and b.endswith(en) and a[:-len(nb)] == b[:-len(en)] for nb, en in read_rows("cognate-endings-nb-en.tsv"))
+
+
+@lru_cache(maxsize=50000)
+def _plain(word: str) -> str:
+    """Letters without their accents: erdoğan -> erdogan, kraków -> krakow."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+_NB_TAILS = frozenset({"", "a", "ia", "o", "s", "e", "en", "et", "er"})
+_EN_TAILS = frozenset({"", "n", "an", "ian", "ns", "ans", "ians", "ese", "ic", "ics", "ish", "in", "s"})
+
+
+def _derived(name: str, token: str) -> bool:
+    """The same stem with a demonym or plural ending (Argentina/Argentinian, Slovakia/Slovak,
+    Paralympics/Paralympic); a doubled last letter (Mars/Marss) is still a typo."""
+    a, b = name.casefold(), token.casefold()
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    tail_a, tail_b = a[p:], b[p:]
+    if tail_b and not tail_a and tail_b == a[-1:]:
+        return False
+    return p >= 4 and tail_a in _NB_TAILS and tail_b in _EN_TAILS
 
 
 def _vowel_respelling(name: str, token: str) -> bool:
@@ -457,16 +481,17 @@ def copied_typos(source: str, target: str) -> tuple[tuple[str, str, tuple[int, i
     if not wanted:
         return ()
     source_words = {w.casefold() for w in _WORDS_RE.findall(masked_source)}
+    plain_source = {_plain(w) for w in source_words}
     common = read_words("en-common-words.txt")
     found = []
     for m in _CAP_PART_RE.finditer(mask(target)):
         token = m.group(0)
         folded = token.casefold()
-        if folded in source_words or folded in common or folded in _exonym_words():
-            continue
+        if folded in source_words or folded in common or folded in _exonym_words() or _plain(folded) in plain_source:
+            continue  # copied, an English word, an exonym, or the same letters without accents (Erdoğan/Erdogan)
         for word in wanted:
             if (word[0] == token[0] and abs(len(word) - len(token)) <= 2 and is_typo(word, token)
-                    and not _vowel_respelling(word, token) and not _cognate(word, token)):
+                    and not _vowel_respelling(word, token) and not _cognate(word, token) and not _derived(word, token)):
                 found.append((word, token, m.span()))
                 break
     return tuple(found)

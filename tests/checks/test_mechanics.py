@@ -139,3 +139,11 @@ def test_end_punctuation_families_still_fail(source, target):
 def test_headline_style_drops_the_full_stop_of_a_heading():
     assert not EndPunctuationCheck().run("Kina svarer.", "China responds", entry(comment="heading"), context())
     assert findings(EndPunctuationCheck(), "Kina svarer.", "China responds")  # running text: info
+
+
+def test_trailing_space_an_article_segment_lacks_is_cosmetic():
+    check = WhitespaceCheck()
+    found = check.run("Han kom. ", "He came.", entry(comment="paragraph"), context())
+    assert [f.severity for f in found] == ["info"]  # reassembled with the source's spacing
+    assert [f.severity for f in findings(check, "Navn: ", "Name:")] == ["warning"]  # a UI string
+    assert [f.severity for f in check.run("Han kom.", "He came. ", entry(comment="paragraph"), context())] == ["warning"]

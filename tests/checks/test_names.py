@@ -153,3 +153,13 @@ def test_vowel_respelling_and_english_words_are_no_misspelt_copy():
     assert passes(NearMissCheck(), "Kong Olav kom.", "King Olaf came.")
     assert copied_typos("Snorre Sturlasons sagaer.", "Snorri Sturluson's sagas.") == ()
     assert copied_typos("Mary kom.", "May came.") == ()  # an English word: left to the name checks
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Det sa Erdoğan i går.", "So said Erdogan yesterday."),  # accents dropped
+    ("Laget fra Argentina vant.", "The Argentinian team won."),  # a demonym
+    ("Grensen til Slovakia er stengt.", "The Slovak border is closed."),
+    ("Kampene i Luhansk fortsetter.", "The fighting in Lugansk goes on."),  # Ukrainian/Russian h/g
+])
+def test_spelling_and_derivation_are_no_misspelt_copy(source, target):
+    assert copied_typos(source, target) == ()
