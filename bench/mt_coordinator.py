@@ -18,6 +18,7 @@ Run: python bench/mt_coordinator.py [--sizes 500,2000,10000] [--latency 0.1] [--
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -84,7 +85,8 @@ def main() -> None:
     pool = norwegian_sentences()
     print(f"latency {args.latency * 1000:.0f} ms, {args.workers} in flight, one catalogue; {machine()}")
     print(f"{'segments':>8} {'client':>6} {'wall s':>7} {'bound s':>7} {'over bound':>10} {'CPU s':>6} "
-          f"{'CPU ms/seg':>10}")
+          f"{'CPU ms/seg':>10} {'tree MiB':>8} {'load':>5}")
+    last: dict[str, float] = {}
     for size in (int(s) for s in args.sizes.split(",")):
         texts = [f"{pool[i % len(pool)]} ({i})" for i in range(size)]
         bound = size / args.workers * args.latency
@@ -95,7 +97,12 @@ def main() -> None:
                      else measure_call(peer, str(path), args.latency, args.workers))
                 assert m.value == size, (name, m.value)
             print(f"{size:8d} {name:>6} {m.wall:7.2f} {bound:7.2f} {m.wall / bound - 1:10.1%} {m.cpu:6.2f} "
-                  f"{m.cpu / size * 1000:10.3f}")
+                  f"{m.cpu / size * 1000:10.3f} {m.peak_mib:8.0f} {os.getloadavg()[0]:5.1f}")
+            last[name] = m.cpu / size * 1000
+            last[name + " over"] = m.wall / bound - 1
+    print(f"goal at {size} segments: client CPU <= 0.3 ms per segment (l10n {last['l10n']:.3f}, peer "
+          f"{last['peer']:.3f}); within 5 % of the bound (l10n {last['l10n over']:+.1%}, peer {last['peer over']:+.1%}). "
+          "On a loaded machine wall time follows CPU time times the run queue; the CPU figures are the ones to compare.")
 
 
 if __name__ == "__main__":

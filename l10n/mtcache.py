@@ -75,6 +75,8 @@ class MTCache:
                               "delete the file and run again)") from exc
 
     def get(self, engine: str, source: str, target: str, options: str, text: str) -> str | None:
+        if self._empty and not self._pending_mt:  # nothing stored yet: no key to compute
+            return None
         key = cache_key(engine, source, target, options, text)
         with self._lock:
             pending = self._pending_mt.get(key)

@@ -321,7 +321,8 @@ class _Run:
     def _complete(self, work: Work) -> None:
         if work.done:
             return
-        text = "".join(str(r) + s for r, s in zip(work.results, work.seps)).strip()
+        results = work.results
+        text = (str(results[0]) if len(results) == 1 else "".join(str(r) + s for r, s in zip(results, work.seps))).strip()
         try:
             target = unmask(text, work.masked)
         except MaskError:

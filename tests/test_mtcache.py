@@ -54,3 +54,17 @@ def test_in_memory_cache():
     cache = MTCache(None)
     cache.put("e", "nb", "en", "", "a", "b")
     assert cache.get("e", "nb", "en", "", "a") == "b"
+
+
+def test_a_fresh_cache_finds_what_it_stored_before_and_after_each_commit(tmp_path):
+    """A fresh cache skips its lookups until something is stored: pending and committed results
+    are found all the same, in this session and the next."""
+    cache = MTCache(tmp_path / "mt.sqlite")
+    assert cache.get("libre", "nb", "en", "{}", "Hei") is None
+    cache.put("libre", "nb", "en", "{}", "Hei", "Hello")
+    assert cache.get("libre", "nb", "en", "{}", "Hei") == "Hello"  # pending
+    cache.commit()
+    assert cache.get("libre", "nb", "en", "{}", "Hei") == "Hello"  # committed
+    assert cache.get("libre", "nb", "en", "{}", "Hallo") is None
+    cache.close()
+    assert MTCache(tmp_path / "mt.sqlite").get("libre", "nb", "en", "{}", "Hei") == "Hello"

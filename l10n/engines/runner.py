@@ -174,6 +174,9 @@ class Dispatcher:
                     answer = pool.next(None)
                 if tick is not None:
                     tick()
+                pause = pool.slack() if self.queue else 0.0
+                if pause:  # the workers have queued requests for a while: let answers gather
+                    self.abort.wait(min(pause, tick_every))
         except BaseException:
             self.abort.set()
             raise
@@ -235,6 +238,9 @@ class Dispatcher:
         return False
 
 
+SLACK_MAX = 0.05  # seconds: the longest the dispatcher lets answers gather
+
+
 class _Workers:
     """Worker threads taking batches from one queue and putting ``(batch, results, error)`` on another.
 
@@ -249,6 +255,7 @@ class _Workers:
         self.outbox: queue.SimpleQueue[tuple[Batch, list[str] | None, BaseException | None]] = queue.SimpleQueue()
         self.size, self.name = size, name
         self.in_flight = 0
+        self.finished: deque[float] = deque(maxlen=2 * size)  # when the last requests finished
         self.threads: list[threading.Thread] = []  # started as requests need them, up to ``size``
 
     def _work(self) -> None:
@@ -262,6 +269,7 @@ class _Workers:
             except BaseException as exc:  # noqa: BLE001 - handed to the dispatcher
                 answer = (batch, None, exc)
             outbox.put(answer)
+            self.finished.append(time.monotonic())
 
     def submit(self, batch: Batch) -> None:
         self.in_flight += 1
@@ -279,6 +287,20 @@ class _Workers:
             return None
         self.in_flight -= 1
         return answer
+
+    def slack(self) -> float:
+        """Seconds the dispatcher may wait before its next refill without idling a worker: half the
+        time the queued requests (beyond one per thread) last at the recent finishing rate.
+
+        Each wake-up of the dispatcher costs more than the answer it hands over (a context switch,
+        cold caches on a busy machine); gathering answers costs nothing as long as no thread waits.
+        """
+        queued = self.in_flight - len(self.threads)
+        stamps = self.finished
+        if queued < 2 or len(stamps) < stamps.maxlen:  # type: ignore[operator]
+            return 0.0
+        per_request = (stamps[-1] - stamps[0]) / (len(stamps) - 1)
+        return min(SLACK_MAX, 0.5 * queued * per_request)
 
     def shutdown(self, wait: bool) -> None:
         """Drop batches not started yet, let the threads end; wait for them unless the run was stopped."""

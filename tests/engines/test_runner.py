@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 import fakeservers as fs
 from l10n.engines import http
-from l10n.engines.base import Engine, TransientEngineError, UnreachableError
-from l10n.engines.runner import Aborted, RateLimiter, RequestCounter, RetryPolicy, call_with_retry, split_chunks
+from l10n.engines.base import Engine, GarbageResultError, TransientEngineError, UnreachableError
+from l10n.engines.runner import (SLACK_MAX, Aborted, Batch, Dispatcher, RateLimiter, RequestCounter, RetryPolicy, _Workers,
+                                 call_with_retry, split_chunks)
 from l10n.errors import RateLimitError
 
 
@@ -147,3 +148,102 @@ def test_retry_after_of_a_429_is_honoured():
     assert run(engine, RetryPolicy(retries=2, backoff=0.001, max_backoff=1.0), abort=abort) == ["HEI"]
     assert engine.calls == 3
     assert abort.waits[0] == 3 and abort.waits[1] < 0.01  # the server's wait, then our own backoff
+
+
+# -- Dispatcher ------------------------------------------------------------------------------------
+
+class Slow(Engine):
+    """Answers after ``delay`` seconds; records how many calls ran at once; garbage for a batch of
+    more than one text when ``picky``."""
+
+    name = "slow"
+
+    def __init__(self, delay=0.002, picky=False):
+        super().__init__()
+        self.delay, self.picky = delay, picky
+        self.now = self.most = 0
+        self.lock = threading.Lock()
+
+    def _translate_batch(self, texts, source, target):
+        with self.lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        try:
+            time.sleep(self.delay)
+            if self.picky and len(texts) > 1:
+                raise GarbageResultError("slow: two answers glued together")
+            return [f"EN {t}" for t in texts]
+        finally:
+            with self.lock:
+                self.now -= 1
+
+
+def dispatch(engine, batches, workers=4, window=8, on_result=None):
+    abort = threading.Event()
+    answered, failed, flight = {}, [], {"now": 0, "most": 0}
+
+    def send(batch):
+        return call_with_retry(engine, batch.items, "nb", "en", FAST, RateLimiter(None), abort)
+
+    def admit(batch):
+        flight["now"] += 1
+        flight["most"] = max(flight["most"], flight["now"])
+        return True
+
+    def got(batch, results):
+        flight["now"] -= 1
+        for key, result in zip(batch.keys, results):
+            assert key not in answered
+            answered[key] = result
+        if on_result:
+            on_result(batch, results)
+
+    def lost(batch, exc):
+        flight["now"] -= 1
+        failed.append((batch.keys, exc))
+
+    queue = list(batches)
+    Dispatcher(engine, send, workers, abort, window=window).run(
+        lambda: [queue.pop(0)] if queue else [], got, lost, admit=admit)
+    return answered, failed, flight["most"], abort
+
+
+def test_dispatcher_answers_every_batch_within_the_window():
+    engine = Slow()
+    batches = [Batch([i], [f"tekst {i}"], "nb", "en") for i in range(120)]
+    answered, failed, most, _ = dispatch(engine, batches)
+    assert answered == {i: f"EN tekst {i}" for i in range(120)} and not failed
+    assert most <= 8  # never more than the window handed out
+    assert engine.most <= 4  # never more than the workers at once
+
+
+def test_dispatcher_halves_a_distrusted_batch_down_to_single_texts():
+    engine = Slow(picky=True)
+    answered, failed, _, _ = dispatch(engine, [Batch(list(range(6)), [f"t{i}" for i in range(6)], "nb", "en")])
+    assert answered == {i: f"EN t{i}" for i in range(6)} and not failed
+
+
+def test_dispatcher_stops_on_a_callers_error_and_lets_the_threads_end():
+    def boom(batch, results):
+        raise RuntimeError("the caller failed")
+
+    before = threading.active_count()
+    with pytest.raises(RuntimeError):
+        dispatch(Slow(), [Batch([i], [f"t{i}"], "nb", "en") for i in range(40)], on_result=boom)
+    deadline = time.monotonic() + 5
+    while threading.active_count() > before and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert threading.active_count() == before
+
+
+def test_slack_only_while_requests_wait_and_never_over_the_cap():
+    pool = _Workers(4, lambda batch: [], "test")
+    assert pool.slack() == 0.0  # nothing finished yet: no rate to go by
+    pool.finished.extend(i * 0.01 for i in range(8))  # one answer every 10 ms
+    pool.threads = [None] * 4  # type: ignore[list-item]  (no thread started: the arithmetic only)
+    pool.in_flight = 5
+    assert pool.slack() == 0.0  # one request queued beyond the threads: do not wait
+    pool.in_flight = 10
+    assert pool.slack() == pytest.approx(0.5 * 6 * 0.01)  # half the time the 6 queued requests last
+    pool.in_flight = 400
+    assert pool.slack() == SLACK_MAX
