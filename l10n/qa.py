@@ -197,7 +197,7 @@ def _run_checks(items: list[Item], runner: CheckRunner) -> list[list[Located]]:
     """Findings per entry; a large catalogue is split over every core (forked workers
     inherit the prepared checks, so nothing big is pickled on the way in)."""
     global _WORK
-    cores = os.cpu_count() or 1
+    cores = _workers()
     if cores < 2 or len(items) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
         return [runner.check_entry(entry, pairs) for _, entry, pairs in items]
     _WORK = (items, runner)
@@ -209,6 +209,18 @@ def _run_checks(items: list[Item], runner: CheckRunner) -> list[list[Located]]:
     finally:
         _WORK = None
     return [findings for part in parts for findings in part]
+
+
+def _workers() -> int:
+    """Processes to check with: ``L10N_WORKERS`` if set, else the cores this process may use
+    (a run pinned to one core does not fork workers that would only take turns)."""
+    value = os.environ.get("L10N_WORKERS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _chunk_findings(bounds: tuple[int, int]) -> list[list[Located]]:

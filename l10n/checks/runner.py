@@ -10,7 +10,7 @@ error finding instead of losing it (or the findings of the other checks).
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import polib
 
@@ -43,6 +43,7 @@ class CheckRunner:
         self.checks = [c for c in select_checks(list(only), list(skip)) if c.check_id not in excluded]
         self.optional = [c for c in optional_checks(list(only), list(skip)) if c.check_id not in excluded]
         self._broken: dict[str, str] = {}
+        self._plans: dict[tuple[frozenset[str], str, str], tuple[tuple[Check, Callable[..., Any]], ...]] = {}
 
     @property
     def check_ids(self) -> list[str]:
@@ -60,32 +61,47 @@ class CheckRunner:
             except Exception as exc:  # reported on every entry the check would see, never dropped
                 self._broken[check.check_id] = _crash_text(exc)
 
-    def check_entry(self, entry: polib.POEntry, pairs: list[tuple[str, str]] | None = None) -> list[Located]:
-        """Every finding for one entry, honouring its flags."""
-        flags = frozenset(entry.flags)
-        found: list[Located] = []
-        for check in self.checks:
-            if not check.should_skip(flags, self.context, chosen=self.chosen):
-                found += self._run(check, entry, pairs)
-        if flags:  # optional checks run only where a flag switches them on
-            for check in self.optional:
-                if not check.should_skip(flags, self.context):
-                    found += self._run(check, entry, pairs)
-        return found
+    def plan(self, flags: frozenset[str]) -> tuple[Check, ...]:
+        """The checks that run on an entry with these flags."""
+        return tuple(check for check, _ in self._plan(flags))
 
-    def _run(self, check: Check, entry: polib.POEntry, pairs: list[tuple[str, str]] | None) -> list[Located]:
+    def _plan(self, flags: frozenset[str]) -> tuple[tuple[Check, Callable[..., Any]], ...]:
+        """Decided once per distinct flag set (a catalogue has a handful), not once per check
+        per entry; each check with the method to call (``check_single`` unless it overrides ``run``)."""
+        key = (flags, self.context.source_lang, self.context.target_lang)
+        plan = self._plans.get(key)
+        if plan is None:
+            chosen = [c for c in self.checks if not c.should_skip(flags, self.context, chosen=self.chosen)]
+            if flags:  # optional checks run only where a flag switches them on
+                chosen += [c for c in self.optional if not c.should_skip(flags, self.context)]
+            plan = tuple((c, c.check_single if type(c).run is Check.run else c.run) for c in chosen)
+            self._plans[key] = plan
+        return plan
+
+    def check_entry(self, entry: polib.POEntry, pairs: list[tuple[str, str]] | None = None) -> list[Located]:
+        """Every finding for one entry, honouring its flags (check order, then plural form order)."""
+        if pairs is None:
+            pairs = entry_pairs(entry)
         found: list[Located] = []
-        for source, target in pairs if pairs is not None else entry_pairs(entry):
-            if not target and not check.runs_on_empty:
-                continue
-            broken = self._broken.get(check.check_id)
-            if broken is not None:
-                found.append((_crash_finding(check, broken), target))
-                continue
-            try:
-                found += [(finding, target) for finding in check.run(source, target, entry, self.context)]
-            except Exception as exc:  # a bug in a check: loud, and the other checks still run
-                found.append((_crash_finding(check, _crash_text(exc)), target))
+        context, broken = self.context, self._broken
+        for check, call in self._plan(frozenset(entry.flags)):
+            for source, target in pairs:
+                if not target and not check.runs_on_empty:
+                    continue
+                if broken and check.check_id in broken:
+                    found.append((_crash_finding(check, broken[check.check_id]), target))
+                    continue
+                try:
+                    result = call(source, target, entry, context)
+                except Exception as exc:  # a bug in a check: loud, and the other checks still run
+                    found.append((_crash_finding(check, _crash_text(exc)), target))
+                    continue
+                if not result:
+                    continue
+                if isinstance(result, Finding):
+                    found.append((result, target))
+                else:
+                    found.extend((finding, target) for finding in result)
         return found
 
 
