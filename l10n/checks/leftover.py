@@ -12,7 +12,8 @@ import re
 from typing import Any, Iterable
 
 from .base import Check, CheckContext, Finding
-from .data import nb_zipf, read_words
+from .data import exonyms, nb_zipf, read_words
+from .names import _exonym_key
 from .text import mask, sentence_starts
 
 _WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
@@ -77,8 +78,6 @@ def norwegian_form(word: str, source: str) -> bool:
     """Norwegian the word list does not have: a compound of Norwegian words (pakkeløsninger,
     Utenriksdepartementet), or a Norwegian place name whose English form differs (Tyskland,
     Nord-Korea) copied from the source."""
-    from .names import _exonym_key, exonyms  # names builds on this module's neighbours
-
     key = _exonym_key(word)
     if key is not None and word[:1].isupper():
         if key.isupper() or word not in (key, key + "s") or nb_zipf().get(word.lower(), (0.0, 0.0))[1] >= 3.0:

@@ -350,6 +350,30 @@ def _verbatim(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?:['’]?(?:{_EN_SUFFIXES}))?(?![\w])", re.IGNORECASE)
 
 
+_VERBATIM_END = re.compile(rf"(?:['’]?(?:{_EN_SUFFIXES}))?(?![\w])", re.IGNORECASE)
+_CASE_EXTRA = re.compile("[İıſ]")  # letters re.IGNORECASE pairs with ASCII beyond str.lower()
+
+
+def verbatim_in(phrase: str, target: str) -> bool:
+    """``_verbatim(phrase).search(target)`` as a bool, without compiling a pattern per name:
+    an ASCII name is found with ``str.find`` in the lower-cased target and its word
+    boundaries tested in place (the regex is the fallback for everything else)."""
+    lower = target.lower()
+    if not phrase.isascii() or len(lower) != len(target) or _CASE_EXTRA.search(target) or not _HAS_WORD.search(phrase):
+        return _verbatim(phrase).search(target) is not None
+    want = phrase.lower()
+    at = lower.find(want)
+    while at >= 0:
+        before = target[at - 1] if at else " "
+        if not (before.isalnum() or before in "_-") and _VERBATIM_END.match(target, at + len(want)):
+            return True
+        at = lower.find(want, at + 1)
+    return False
+
+
+_HAS_WORD = re.compile(r"\w")
+
+
 @lru_cache(maxsize=50000)
 def _exonym_key(word: str) -> str | None:
     table = exonyms()
@@ -506,7 +530,7 @@ def _analyse_expected(source: str, target: str, context: CheckContext) -> NameRe
     known = context.data.get("catalogue-names", frozenset())
     index: TargetIndex | None = None
     for exp in expected:
-        if any(alt.casefold() in folded and _verbatim(alt).search(target) for alt in exp.alternatives):
+        if any(alt.casefold() in folded and verbatim_in(alt, target) for alt in exp.alternatives):
             continue  # verbatim: the common case, no skeletons needed
         index = index or TargetIndex(target)
         if exp.origin == "name" and "-" in exp.label and _parts_present(exp.label, index, folded, target):
@@ -537,7 +561,7 @@ def _parts_present(label: str, index: "TargetIndex", folded: str, target: str) -
             continue
         key = _exonym_key(part)
         alts = (part, *exonyms()[key], *name_variants().get(part, ())) if key else (part, *name_variants().get(part, ()))
-        if not any((a.casefold() in folded and _verbatim(a).search(target)) or index.contains(a) for a in alts):
+        if not any((a.casefold() in folded and verbatim_in(a, target)) or index.contains(a) for a in alts):
             return False
     return True
 
