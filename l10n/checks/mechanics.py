@@ -56,7 +56,7 @@ class EndPunctuationCheck(Check):
                 return None  # a question by its words (Hvorfor ..., ikke sant) missing its "?"
             return self.finding("the translation is a question, the source is not", span)
         if src == "none":
-            if kind in ("paragraph", "quote") or (kind not in _HEADLINE_KINDS and _sentence_like(source)):
+            if kind in ("paragraph", "quote") or (nb and kind not in _HEADLINE_KINDS and _sentence_like(source)):
                 return None  # running text: the segmenter decides where sentences end
             return self.finding("the source has no end punctuation (headline?), the translation has", span)
         if kind in _HEADLINE_KINDS:

@@ -19,7 +19,9 @@ _DIGIT = re.compile(r"\d")
 _SOURCE_TIME = re.compile(r"(?:\b(?:kl|klokka|klokken)\.?\s*)?(?<![\d.,])([01]?\d|2[0-4])[.:]([0-5]\d)(?![\d]|[.,]\d)")
 _SOURCE_HOUR = re.compile(r"\b(?:kl|klokka|klokken)\.?\s*([01]?\d|2[0-4])(?![\d.:,])")
 _TARGET_TIME = re.compile(r"(?<![\d.,])(1[0-2]|0?\d)(?:[.:]([0-5]\d))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
-_EVENING = re.compile(r"\b(?:kveld\w*|natt\w*|ettermiddag\w*|morgen\w*|formiddag\w*)\b", re.IGNORECASE)
+# Words that make "kl. 8" a colloquial 12-hour time in the afternoon or evening; morning words
+# (morgen, formiddag) agree with the 24-hour reading and make nothing vague.
+_EVENING = re.compile(r"\b(?:kveld\w*|i\s*natt|natt(?:en)?|ettermiddag\w*)\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.(\d{4}|\d{2})(?![\d])")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")

@@ -99,12 +99,12 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
 
 
 def _tolerance(value: float) -> float:
-    """How far off a figure written like ``value`` may be: its rounding, or 8 %."""
+    """How far off a figure written like ``value`` may be: its rounding (at most a quarter), or 8 %."""
     value = abs(value)
     if value >= 10 and float(value).is_integer():
         digits = str(int(value))
         zeros = len(digits) - len(digits.rstrip("0"))
-        rounding = 0.5 * 10 ** zeros
+        rounding = min(0.5 * 10 ** zeros, 0.25 * value)  # "100" is 75-125, not 50-150: 100 km is no 100 miles
     elif float(value).is_integer():
         rounding = 0.5
     else:

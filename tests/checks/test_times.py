@@ -46,3 +46,16 @@ def test_small_number_words_changed():
     assert fails(NumbersCheck(), "Det tok tre år.", "It took two years.")
     assert passes(NumbersCheck(), "Det tok tre år.", "It took three years.")
     assert passes(NumbersCheck(), "De to brødrene kom.", "The two brothers came.")
+
+
+def test_morning_words_do_not_make_a_24_hour_time_vague():
+    check = TimesCheck()
+    assert fails(check, "Løpet startet kl. 10:00 etter litt morgentåke.", "The race started at 10:00pm after some morning fog.")
+    assert passes(check, "Løpet startet kl. 10:00 etter litt morgentåke.", "The race started at 10:00am after some morning fog.")
+    assert passes(check, "Vi ses kl. 8 i kveld.", "See you at 8 p.m. tonight.")  # colloquial 12-hour time
+
+
+def test_inflected_tidlig():
+    check = TimesCheck()
+    assert fails(check, "Hun tok den tidlige ledelsen.", "She took the late lead.")
+    assert passes(check, "Hun tok den tidlige ledelsen.", "She took the early lead.")

@@ -45,3 +45,18 @@ def test_quantities_read_values_and_units():
 def test_source_without_units_is_not_judged():
     assert passes(UnitsCheck(), "Han kom i 2015.", "He came 40 miles in 2015.")
     assert fails(UnitsCheck(), "Han kom 4 mil.", "He came 4 miles.")  # a Norwegian mil is 10 km
+
+
+def test_a_round_figure_is_no_licence_for_another_unit():
+    check = UnitsCheck()
+    # "100" may be rounded, but not by half: 100 miles is no rendering of 100 km beside 70 km
+    assert fails(check, "Den er 70 km tykk her og 100 km tykk der.", "It is 70 km thick here and 100 miles thick there.")
+    assert passes(check, "Veien er 200 km lang.", "The road is 120 miles long.")  # 124 miles, rounded
+    assert passes(check, "Den veide 1000 kg.", "It weighed 2,000 pounds.")
+
+
+def test_genitive_time_units():
+    check = UnitsCheck()
+    assert fails(check, "Etter et 25 minutters møte gikk de.", "After a 25 second meeting they left.")
+    assert passes(check, "Etter et 25 minutters møte gikk de.", "After a 25-minute meeting they left.")
+    assert fails(check, "Han løp i 30 sekunders tid.", "He ran for 30 minutes.")
