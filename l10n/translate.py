@@ -354,7 +354,7 @@ class _Run:
         once with the terms stressed; a second miss is written with a note for the reviewer."""
         if not self.engine.uses_glossary or not work.terms or not self.glossary:
             return []
-        missing = check_translation(self.glossary.for_language(work.cat.lang), work.entry.msgid, target)
+        missing = check_translation(self.planner.terms_for(work.cat.lang), work.entry.msgid, target)
         if not missing:
             return []
         if not work.strict:

@@ -77,6 +77,15 @@ class Planner:
 
     def __post_init__(self) -> None:
         self.options = self.engine.options_key()
+        self._by_lang: dict[str, Glossary] = {}
+
+    def terms_for(self, lang: str) -> Glossary:
+        """The glossary of one target language, looked up once per run (not once per entry:
+        ``for_language`` scans every term to see whether any is language-specific)."""
+        glossary = self._by_lang.get(lang)
+        if glossary is None:
+            glossary = self._by_lang[lang] = self.glossary.for_language(lang)
+        return glossary
 
     # -- collecting work --------------------------------------------------
     def collect(self, langs: list[str], articles: Any, retranslate_fuzzy: bool, tm: Any, threshold: int) -> None:
@@ -120,7 +129,7 @@ class Planner:
             return False
         suggestion = tm.pretranslate(entry.msgid, self.config.source_language, cat.lang,
                                      context=entry.msgctxt or "", threshold=threshold,
-                                     glossary=self.glossary.for_language(cat.lang))
+                                     glossary=self.terms_for(cat.lang))
         if suggestion is None or not suggestion.target:
             return False
         self.summary.from_tm += 1
@@ -143,7 +152,7 @@ class Planner:
             if not self.summary.dry_run:
                 self.write(cat, entry, source, self.stamp.replace(engine.provenance(), "copy", 1))
             return None
-        glossary = self.glossary.for_language(cat.lang)  # this language pair's terms only
+        glossary = self.terms_for(cat.lang)  # this language pair's terms only
         masked = self._mask(source, unprotected, glossary)
         if masked.placeholders and self.cache.mask_failed(*self.cache_args(cat.lang, masked.text)):
             self.summary.masking_fallbacks += 1  # failed masked in an earlier run: do not resend it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import io
 import os
 import subprocess
 import sys
@@ -129,3 +130,31 @@ def test_stats_loads_no_segmenter_merge_or_mt(invoke, mini_project: Path) -> Non
     assert "l10n.catalog" in modules  # it reads catalogues ...
     assert not modules & {"l10n.segment", "l10n.merge", "l10n.assemble", "l10n.translate", "l10n.memory",
                           "rapidfuzz", "l10n.engines"}  # ... and needs nothing else
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal, counting what is written to it."""
+
+    writes = 0
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+def test_progress_bar_redraws_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long run updates the bar once per segment; the terminal sees a few hundred redraws, and the last shows all."""
+    from l10n.cli.common import progress_reporter
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    report = progress_reporter("Translating")
+    assert report is not None
+    total = 10_000
+    for done in range(1, total + 1):
+        report(done, total)
+    assert terminal.writes < 1000
+    assert terminal.getvalue().rsplit("\r", 1)[-1].split("\x1b")[1].endswith("100%")  # the last redraw

@@ -130,7 +130,9 @@ def progress_reporter(label: str, quiet: bool = False) -> Callable[[int, int], N
     def report(done: int, total: int) -> None:
         bar = state.get("bar")
         if bar is None:
-            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            # drawn at most ~200 times however long the run: a redraw per segment cost a 10,000-segment
+            # run more CPU than its requests (click applies the remainder when the bar finishes)
+            bar = click.progressbar(length=total, label=label, file=sys.stderr, update_min_steps=max(1, total // 200))
             bar.__enter__()
             state["bar"] = bar
             state["done"] = 0
