@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .analysis import finditer, lowered, search
 from .base import Check, CheckContext, Finding
 from .data import read_rows
 from .text import mask
@@ -59,11 +60,12 @@ STRONG = frozenset({"poss", "nec", "shall", "should", "will", "wish"})
 def source_modals(source: str, rules: ModalityRules) -> Counter[str]:
     """How many modals of each class the source has; each match is used up by the first rule."""
     counts: Counter[str] = Counter()
-    if not rules.source_trigger.search(source):
+    low = lowered(source)  # counts only: matching the lower-cased text is exact and faster
+    if not search(rules.source_trigger, source, low):
         return counts  # most sentences: one regex pass and done
-    text = source
+    text = source if low is None else low
     for cls, pattern in rules.source:
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text, None if low is None else text):
             counts[cls] += 1
             text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     return counts
@@ -85,11 +87,12 @@ class ModalityCheck(Check):
         counts = source_modals(src, rules)
         if not counts:
             return []
-        found = self._reported(src, tgt, rules) if counts["report"] else []
-        if not rules.trigger.search(tgt):
+        low_tgt = lowered(tgt)  # matched text is read from tgt by span
+        found = self._reported(src, tgt, low_tgt, rules) if counts["report"] else []
+        if not search(rules.trigger, tgt, low_tgt):
             return found
         names = ", ".join(sorted(set(counts) - {"report"})) or "reported speech"
-        matches = {tclass: list(pattern.finditer(tgt)) for tclass, pattern in rules.target}
+        matches = {tclass: list(finditer(pattern, tgt, low_tgt)) for tclass, pattern in rules.target}
         present = {tclass for tclass, found_here in matches.items() if found_here}
         # a source modal with no English modal of its classes at all was rendered some other way
         lost = [c for c in counts if c in STRONG and not rules.licenses.get(c, frozenset()) & present]
@@ -98,18 +101,19 @@ class ModalityCheck(Check):
             if budget and not lost:
                 continue  # English repeats a modal over coordinated clauses ("will … and will")
             for m in found_here[budget:] if budget < len(found_here) else ():
-                found.append(self.finding(f"{m.group(0)!r} ({tclass[2:]}) has no counterpart in the source's modality "
+                found.append(self.finding(f"{tgt[m.start():m.end()]!r} ({tclass[2:]}) has no counterpart in the source's modality "
                                           f"({names})", m.span()))
         return found
 
-    def _reported(self, src: str, tgt: str, rules: ModalityRules) -> list[Finding]:
+    def _reported(self, src: str, tgt: str, low_tgt: str | None, rules: ModalityRules) -> list[Finding]:
         found = []
         hedge, certain = rules.hedges.get("report"), rules.certain.get("report")
         where = next((p.search(src) for c, p in rules.source if c == "report" and p.search(src)), None)
         span = where.span() if where else None
-        if certain is not None and (m := certain.search(tgt)):
-            found.append(self.finding(f"{m.group(0)!r} states as certain what the source reports as hearsay", m.span()))
-        elif hedge is not None and not hedge.search(tgt):
+        if certain is not None and (m := search(certain, tgt, low_tgt)):
+            found.append(self.finding(f"{tgt[m.start():m.end()]!r} states as certain what the source reports as hearsay",
+                                      m.span()))
+        elif hedge is not None and not search(hedge, tgt, low_tgt):
             found.append(self.finding("reported speech in the source (visstnok, angivelig, skal ha …) has no hedge "
                                       "in the translation", span, side="source", suggestion="reportedly / allegedly / is said to"))
         return found
