@@ -137,26 +137,63 @@ def _misspell(src: str, tgt: str, rng: random.Random) -> str | None:
     return tgt[:m.start()] + bad + tgt[m.end():]
 
 
+_ENTITY = re.compile(r"(?<![\w'’.-])(?:[A-Z]\.|[A-Z][\w-]*)(?:\s(?:of\s|de\s|van\s|von\s)?(?:[A-Z]\.|[A-Z][\w-]*))*")
+_NOT_NAMES = {"The", "This", "That", "These", "Those", "Then", "They", "There", "When", "What", "Who", "His", "Her", "Its",
+              "Our", "But", "And", "She", "Him", "For", "One", "Two", "All", "Some", "Men", "Can", "May", "Will", "Mrs", "Mr"}
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|towards?|into|across|around|throughout|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _entities(src: str, tgt: str) -> list[tuple[int, int, int, bool]]:
+    """Name entities of the target (runs of capitalised words: "South Africa", "Tom") that the source
+    has too, as (target start, target end, source position, is a place): a word of the run copied
+    verbatim, or the run being the English form of a source word in the exonym table. A place is
+    an exonym or a name after "in", "to", "from" …"""
+    from l10n.checks.data import exonyms
+
+    english = {alt: nb for nb, alts in exonyms().items() for alt in alts}
+    found = []
+    for m in _ENTITY.finditer(tgt):
+        text, start = m.group(), m.start()
+        if text.startswith("The "):
+            text, start = text[4:], start + 4
+        words = [w for w in text.split() if w not in _NOT_NAMES and not w.endswith(".")]
+        where = [w for w in (re.search(rf"(?<![\w-]){re.escape(w)}", src) for w in words if len(w) >= 3) if w]
+        if not where and text in english:
+            where = [re.search(rf"(?<![\w-]){re.escape(english[text])}", src)]
+        if where and where[0]:
+            place = text in english or _PLACE_BEFORE.search(tgt[:start]) is not None
+            found.append((start, start + len(text), where[0].start(), place))
+    return found
+
+
+_LIST_JOIN = r"\s*(?:,|and|or|&|og|eller|samt|-|–)?\s*"
+
+
 def _swap(src: str, tgt: str, rng: random.Random) -> str | None:
-    names = _names_in(src, tgt)
-    distinct = list({m.group(): m for m in names}.values())
-    if len(distinct) < 2:
+    """Swap two names that stand around a verb or preposition in one clause ("A beat B", "A against B",
+    "A told B"), as MT does when it mistakes subject and object: two names of one kind (two places,
+    or two people or bodies); the source has the two in the same order, close together, in one
+    clause. Items of a list ("A and B", "A, B") are not swapped: that changes nothing."""
+    ents = _entities(src, tgt)
+    pairs = []
+    for (a0, a1, sa, pa), (b0, b1, sb, pb) in zip(ents, ents[1:]):
+        if pa != pb:
+            continue
+        between, src_between = tgt[a1:b0], src[sa:sb]
+        if tgt[a0:a1] == tgt[b0:b1] or not 1 <= len(between.split()) <= 7 or re.fullmatch(_LIST_JOIN, between) \
+                or re.search(r"[,.;:!?()«»\"“”]", between) or sb <= sa:
+            continue
+        src_gap = src_between.split(None, 1)[1] if len(src_between.split()) > 1 else ""
+        if not 1 <= len(src_gap.split()) <= 9 or re.search(r"[,.;:!?()«»\"“”]", src_gap) \
+                or re.fullmatch(_LIST_JOIN + r"\S*", src_gap):
+            continue
+        pairs.append((a0, a1, b0, b1))
+    if not pairs:
         return None
-    whole = [m for m in distinct if not re.search(r"[A-Z][\w.]*\s+$", tgt[:m.start()]) and not re.match(r"\s+[A-Z]", tgt[m.end():])]
-    if len(whole) < 2:
-        return None  # swap whole entities, not the parts of "New York" or "Nicholas Alden"
-    a, b = sorted(rng.sample(whole, 2), key=lambda m: m.start())
-    between = tgt[a.end():b.start()]
-    # a swap around a verb or preposition changes who did what to whom ("A beat B");
-    # swapping the items of a list ("A and B", "A, B") changes nothing, so it is not planted
-    if a.end() > b.start() or not 1 <= len(between.split()) <= 6 or re.fullmatch(r"\s*(?:,|and|or|&|-|–)?\s*", between) \
-            or re.search(r"[.;:!?]", between):
-        return None
-    # ... and the source has the two in that order, close together in one clause (A slo B, A mot B)
-    near = re.search(rf"\b{a.group()}\b([^,.;:!?]{{1,60}}?)\b{b.group()}\b", src)
-    if near is None or re.fullmatch(r"\s*(?:og|eller|samt|&|-|–)?\s*", near.group(1)):
-        return None
-    return tgt[:a.start()] + b.group() + tgt[a.end():b.start()] + a.group() + tgt[b.end():]
+    a0, a1, b0, b1 = rng.choice(pairs)
+    return tgt[:a0] + tgt[b0:b1] + tgt[a1:b0] + tgt[a0:a1] + tgt[b1:]
 
 
 COUNTRIES = {"Tyskland": "Germany", "Sverige": "Sweden", "Frankrike": "France", "Spania": "Spain", "Russland": "Russia",

@@ -11,16 +11,19 @@ apart or in different clauses, and names it cannot place in the translation unam
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .base import Check, CheckContext, Finding
-from .data import exonyms, read_words
-from .names import TOKEN_RE, _exonym_key, same_stem, sentence_start_names, source_names
-from .text import mask
+from .data import exonyms, read_rows, read_words
+from .names import NAME_RE, TOKEN_RE, _exonym_key, same_stem, sentence_start_names, source_names
+from .text import mask, sentence_starts
 
-MAX_GAP_WORDS = 6
-_CLAUSE_BREAK = re.compile(r"[.;:!?()«»\"“”]|,|\s[–—-]\s")
-_SENTENCE_BREAK = re.compile(r"[.;:!?()«»\"“”]")
+MAX_GAP_WORDS = 8
+_CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z])\.|[;:!?()«»\"“”]|,|\s[–—-]\s")
+# in the translation a comma too: the two names then stand in different clauses or an apposition,
+# which a faithful translation may order either way ("… from Africa to Asia, in Afghanistan, Cuba …")
+_TARGET_BREAK = re.compile(r"(?<!\b[A-Z])\.|[,;:!?()«»\"“”]")  # not the point of an initial (John F. Kennedy)
 _LIST_ONLY = re.compile(r"\s*(?:,|og|eller|samt|&|and|or|-|–|/)?\s*", re.IGNORECASE)
 
 
@@ -34,6 +37,33 @@ def _places(word: str, target: str, tokens: list[tuple[str, int, int]]) -> list[
             spots += [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alt)}(?![\w-])", target)]
         return sorted(set(spots))
     return [start for token, start, _ in tokens if token[:1].isupper() and same_stem(word, token)]
+
+
+@lru_cache(maxsize=None)
+def _neutral() -> dict[str, int]:
+    """Words between two names that let them change places, with the widest gap (in words) at
+    which each still links the two (a large number: any gap)."""
+    words = {}
+    for row in read_rows("swap-neutral-nb.txt"):
+        word, _, near = row[0].partition(" near")
+        words[word.strip().lower()] = int(near) if near.strip() else MAX_GAP_WORDS
+    return words
+
+
+def _is_neutral(between: str) -> bool:
+    neutral, width = _neutral(), len(between.split())
+    return any(width <= neutral.get(w, -1) for w in _words(between))
+
+
+def _starting_exonyms(src: str) -> list[tuple[str, int, int]]:
+    """Place names opening a sentence ("Sveits ligger mellom Frankrike …"): the exonym table
+    knows them, though the lexicon calls them Norwegian words."""
+    found = []
+    for start in sentence_starts(src):
+        m = NAME_RE.match(src, start)
+        if m is not None and _exonym_key(m.group(0)) is not None:
+            found.append((m.group(0), m.start(), m.end()))
+    return found
 
 
 def _words(text: str) -> set[str]:
@@ -51,25 +81,24 @@ class SwappedNamesCheck(Check):
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
         src = mask(source)
-        names = sorted(source_names(source) + sentence_start_names(source, context.data.get("catalogue-names", frozenset())),
-                       key=lambda n: n[1])
+        names = sorted(set(source_names(source) + sentence_start_names(source, context.data.get("catalogue-names", frozenset()))
+                           + _starting_exonyms(src)), key=lambda n: n[1])
         if len(names) < 2:
             return []
         tgt = mask(target)
         tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(tgt)]
         passive = read_words("passive-markers-en.txt")
-        neutral = read_words("swap-neutral-nb.txt")
         found = []
         for (a, a_start, a_end), (b, b_start, _) in zip(names, names[1:]):
             between = src[a_end:b_start]
             if a == b or _LIST_ONLY.fullmatch(between) or _CLAUSE_BREAK.search(between) \
-                    or len(between.split()) > MAX_GAP_WORDS or _words(between) & neutral:
+                    or len(between.split()) > MAX_GAP_WORDS or _is_neutral(between):
                 continue
             where_a, where_b = _places(a, tgt, tokens), _places(b, tgt, tokens)
             if len(where_a) != 1 or len(where_b) != 1 or where_a[0] < where_b[0]:
                 continue
             gap = tgt[where_b[0]:where_a[0]]
-            if len(gap.split()) > MAX_GAP_WORDS + 2 or _SENTENCE_BREAK.search(gap) or _words(gap) & passive:
+            if len(gap.split()) > MAX_GAP_WORDS + 2 or _TARGET_BREAK.search(gap) or _words(gap) & passive:
                 continue
             found.append(self.finding(f"{a!r} comes before {b!r} in the source but after it in the translation "
                                       "(who did what to whom?)", (where_b[0], where_a[0] + len(a)), severity=None))
