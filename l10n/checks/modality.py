@@ -54,7 +54,7 @@ def modality_rules(name: str = "modality-nb-en.tsv") -> ModalityRules:
 
 
 #: classes whose loss together with an extra English modal is a substitution (kan → must)
-STRONG = frozenset({"poss", "nec", "shall", "should", "will", "wish"})
+STRONG = frozenset({"poss", "poss-past", "nec", "shall", "shall-past", "should", "will", "will-past", "wish"})
 
 
 def source_modals(source: str, rules: ModalityRules) -> Counter[str]:
