@@ -1,5 +1,11 @@
 """Norwegian words left untranslated in an English target.
 
+Three ways to know one: the shipped list of Norwegian words rare in English; a lower-case
+word that is common in Norwegian and much rarer in English (barnet, levert); a word of eight
+or more letters that decompounds into Norwegian words (øyelegen, fjellpass), with English
+endings (-ness, -ing) excluded. Capitalised place names and compounds are checked against
+the exonym table (Tyskland, Nord-Korea).
+
 The word list (``nb-leftover-words.txt``) is derived from wordfreq by
 ``tools/derive_qa_wordlists.py`` and shipped, so results do not move with
 wordfreq releases; ``en-not-leftover.txt`` holds the hand-kept exceptions.
@@ -9,6 +15,7 @@ Capitalised words that the source also has are names (Aftenposten), not leftover
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
 from .base import Check, CheckContext, Finding
@@ -16,7 +23,11 @@ from .data import exonyms, nb_zipf, read_words
 from .names import _exonym_key
 from .text import mask, sentence_starts
 
-_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
+# a word, possessive 's allowed ("the afrikansk's cities"), not part of a hyphenated or elided word
+_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?=['’]s\b|(?![\w'’-]))")
+#: English word endings that a Norwegian compound never has (bitterness, resetting, medalist, littoral)
+_ENGLISH_ENDING = re.compile(r"(?:ness|ing|ings|ist|ists|al|als|ally|tion|tions|ity|ous|ful|less|ly|ed|ize|ise)$")
+_NB_INFLECTIONS = ("ene", "en", "et", "er", "a", "e", "t", "s")
 
 
 class LeftoverSourceCheck(Check):
@@ -50,13 +61,17 @@ class LeftoverSourceCheck(Check):
             lower = word.lower()
             if lower in allowed or lower in glossary_words:
                 continue
+            if word[:1].isupper() and m.start() not in starts and _NEXT_CAPITALISED.match(masked[m.end():]):
+                continue  # part of a multi-word name of the translation's own (Sveriges Radio)
             if word[:1].isupper() and norwegian_form(word, source) and not _name_run(word, masked[m.end():], source) \
                     and not _after_capitalised(word, masked[:m.start()], source):
                 found.append(self.finding(f"{word!r} is Norwegian left untranslated (a Norwegian place name or compound)",
                                           (m.start(), m.end())))
                 continue
+            if word[:1].isupper() and masked[m.end():m.end() + 1] in ("'", "’"):
+                continue  # a possessive: a name (Uka's weapon), not a leftover word
             if lower not in words:
-                if norwegian_form(word, source):
+                if norwegian_form(word, source) or (word.islower() and norwegian_lowercase(word)):
                     found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
                 continue
             if word[:1].isupper() and m.start() not in starts:
@@ -85,6 +100,49 @@ def norwegian_form(word: str, source: str) -> bool:
         return not any(alt.casefold() == word.casefold() or word.casefold().startswith(alt.casefold())
                        for alt in exonyms()[key])
     return len(word) >= 12 and is_compound(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def norwegian_lowercase(lower: str) -> bool:
+    """A lower-case word English does not have but Norwegian does: frequent in Norwegian and far
+    rarer in English (barnet, levert, heller: English has them only as names or rare words), or
+    at least eight letters built from Norwegian words (øyelegen, fjellpass, privatbiler)."""
+    zipf = nb_zipf()
+    if lower in read_words("en-common-words.txt"):
+        return False
+    if lower in zipf:
+        nb, en = zipf[lower]
+        return nb >= 3.0 and nb - en >= 1.5 and en < 3.3
+    if len(lower) < 8 or _ENGLISH_ENDING.search(lower):
+        return False
+    return _nb_compound(lower, 2) or any(lower.endswith(e) and (_strong(lower[:-len(e)]) or _nb_compound(lower[:-len(e)], 2))
+                                         for e in _NB_INFLECTIONS)
+
+
+def _strong(word: str) -> bool:
+    """A Norwegian word English does not share (zipf: 3 or more, at least 100 times as common)."""
+    z = nb_zipf().get(word)
+    return z is not None and len(word) >= 3 and z[0] >= 3.0 and z[0] - z[1] >= 2.0
+
+
+def _inflected_word(word: str) -> bool:
+    z = nb_zipf().get(word)
+    if z is not None and len(word) >= 3 and z[0] >= 3.0:
+        return True
+    return any(word.endswith(e) and len(word) - len(e) >= 3 and nb_zipf().get(word[:-len(e)], (0.0, 0.0))[0] >= 3.0
+               for e in _NB_INFLECTIONS)
+
+
+def _nb_compound(text: str, parts: int) -> bool:
+    """A strongly Norwegian head (with or without a linking s or e) and a Norwegian word, or a
+    compound, as the rest: fjell+pass, øye+lege(n), privat+biler."""
+    for i in range(3, len(text) - 2):
+        head, rest = text[:i], text[i:]
+        if not (_strong(head) or (head[-1] in "se" and _strong(head[:-1]))):
+            continue
+        if _inflected_word(rest) or (parts > 1 and len(rest) >= 6 and _nb_compound(rest, parts - 1)):
+            return True
+    return False
 
 
 def is_compound(lower: str) -> bool:

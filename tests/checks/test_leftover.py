@@ -16,6 +16,11 @@ GOOD = [
     # a multi-word name at the start of both sentences is copied, not left untranslated
     ("Norges Bank satte opp renten.", "Norges Bank raised the interest rate."),
     ("Eiendom Norge venter lavere vekst.", "Eiendom Norge expects lower growth."),
+    # English words of Norwegian-looking parts, and names of the translation's own
+    ("Bitterheten var stor etter nullstillingen.", "The bitterness was great after the resetting."),
+    ("Ukas våpen sviktet.", "Uka's weapon failed."),  # a possessive marks a name
+    ("Det ble sendt i svensk radio.", "It was broadcast on Sveriges Radio."),  # a multi-word name
+    ("De danset.", "They played a danse macabre."),
 ]
 BAD = [
     ("Orkesteret spilte musikk.", "The orchestra spilte music."),
@@ -23,6 +28,12 @@ BAD = [
     ("Han og hun kom.", "He og she came."),
     ("Forsvarsministeren kom.", "The forsvarsministeren arrived."),
     ("Derfor sa Solberg nei.", "Derfor Solberg said no."),  # not a name run: the source has no "Derfor Solberg"
+    # words English has only as rare words or names (barnet, levert), and compounds of Norwegian words
+    ("Han har levert rapporten.", "He has levert the report."),
+    ("Hun besøkte øyelegen.", "She visited the øyelegen."),
+    ("Vi kjørte over fjellpasset.", "We drove over the fjellpass."),
+    ("Byen skiller seg fra andre afrikanske byer.", "The city differs from the other afrikansk's cities."),
+    ("Tysklands kansler kom.", "Tyskland's chancellor came."),  # a place name stays Norwegian in the possessive
 ]
 
 
