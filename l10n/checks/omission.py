@@ -9,8 +9,10 @@ length shortfall:
 - *coverage*: a clause of the source of which almost nothing is found in a translation that
   is clearly shorter than the source;
 - *joints*: the translation has fewer commas and clause-joining words (data:
-  ``clause-joints.tsv``) than the source and is shorter than a faithful translation
-  normally is: the fewer joints, the less shortfall it takes.
+  ``clause-joints.tsv``, fixed phrases such as "av og til" excepted) than the source and is
+  shorter than a faithful translation normally is: the fewer joints, and the more of them
+  joining words rather than commas (Norwegian sets more commas than English), the less
+  shortfall it takes.
 
 Without a bilingual dictionary the check cannot see a clause translated without any shared
 word, so both demand the shortfall; the thresholds are set to stay quiet on professional
@@ -29,10 +31,13 @@ from .names import _norm
 from .text import mask
 
 MIN_SOURCE_CHARS = 40
+#: a shorter source (down to this) is judged by its joints only, with a larger shortfall
+MIN_SHORT_CHARS, SHORT_JOINT_RATIO = 15, 0.6
 MAX_COVERAGE = 0.2   # share of a clause's words found in the translation
 MAX_LENGTH_RATIO = 0.75  # target/source characters
-#: target/source length below which a translation with this many joints fewer is reported
-JOINT_RATIOS = ((2, 0.9), (1, 0.8))
+#: (joints fewer, of them joining words fewer, target/source length below which it is reported):
+#: a lost comma may be Norwegian comma rules (English sets fewer), a lost "og"/"men" is a clause
+JOINT_RATIOS = ((1, 0, 0.8), (1, 1, 0.85), (2, 1, 0.9))
 _PUNCT_JOINT = r"[,;](?!\d)|:(?!\d)|\s[–—-]\s"
 _WORD = re.compile(r"[^\W\d_]{4,}|\d+")
 
@@ -58,15 +63,37 @@ def clauses(text: str, lang: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=None)
-def _joints(lang: str) -> re.Pattern[str]:
-    words = next((row[1] for row in read_rows("clause-joints.tsv") if row[0] == lang), "")
+def _joints(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The joints of a language, and the phrases whose joining word joins nothing (en eller annen)."""
+    rows = read_rows("clause-joints.tsv")
+    words = next((row[1] for row in rows if row[0] == lang), "")
+    idioms = next((row[1] for row in rows if row[0] == f"{lang}-not"), "")
     alternatives = "|".join(re.escape(w) for w in words.split("|") if w)
-    return re.compile(rf"{_PUNCT_JOINT}|\b(?:{alternatives})\b" if alternatives else _PUNCT_JOINT, re.IGNORECASE)
+    joint = re.compile(rf"{_PUNCT_JOINT}|\b(?:{alternatives})\b" if alternatives else _PUNCT_JOINT, re.IGNORECASE)
+    phrases = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in idioms.split("|") if p)
+    return joint, (re.compile(rf"\b(?:{phrases})\b", re.IGNORECASE) if phrases else None)
+
+
+#: a name set off by commas (", George W. Bush,"): English often writes it without them
+_NAME_APPOSITION = re.compile(r",(\s+(?:[A-ZÆØÅ][\w.'’-]*\s*)+),")
 
 
 def joints(text: str, lang: str) -> int:
     """Commas, dashes and clause-joining words: how many pieces a sentence is made of, less one."""
-    return len(_joints(lang).findall(text))
+    return sum(_joint_counts(text, lang))
+
+
+_PUNCT_RE = re.compile(_PUNCT_JOINT)
+
+
+def _joint_counts(text: str, lang: str) -> tuple[int, int]:
+    """(joining words, punctuation joints) of ``text``."""
+    joint, idioms = _joints(lang)
+    if idioms is not None:
+        text = idioms.sub(" ", text)
+    text = _NAME_APPOSITION.sub(r" \1 ", text)
+    total, punct = len(joint.findall(text)), len(_PUNCT_RE.findall(text))
+    return total - punct, punct
 
 
 def _key(word: str) -> str:
@@ -85,9 +112,9 @@ class OmissionCheck(Check):
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> Finding | None:
         src, tgt = mask(source).strip(), mask(target).strip()
         if len(src) < MIN_SOURCE_CHARS:
-            return None
+            return self._short(src, tgt)
         ratio = len(tgt) / len(src)
-        if ratio >= max(MAX_LENGTH_RATIO, JOINT_RATIOS[0][1]):
+        if ratio >= max(MAX_LENGTH_RATIO, *(limit for _, _, limit in JOINT_RATIOS)):
             return None
         spans = clauses(src, "nb")
         worst = _worst_clause(src, tgt, spans)
@@ -95,13 +122,26 @@ class OmissionCheck(Check):
             start, end = worst[1]
             return self.finding(f"the clause {src[start:end].strip()!r} seems to be missing from the translation "
                                 f"({ratio:.0%} of the source length)", (start, end), side="source")
-        fewer = joints(src, "nb") - joints(tgt, "en")
-        if not any(fewer >= n and ratio < limit for n, limit in JOINT_RATIOS):
+        (src_words, src_punct), (tgt_words, tgt_punct) = _joint_counts(src, "nb"), _joint_counts(tgt, "en")
+        fewer, fewer_words = src_words + src_punct - tgt_words - tgt_punct, src_words - tgt_words
+        if not any(fewer >= n and fewer_words >= w and ratio < limit for n, w, limit in JOINT_RATIOS):
             return None
         span = worst[1] if worst is not None else (0, len(src))
         return self.finding(f"the translation has {fewer} fewer clause joints (commas, og/and, men/but …) than the "
                             f"source and is {ratio:.0%} of its length: a clause or list item may be missing",
                             span, side="source")
+
+
+    def _short(self, src: str, tgt: str) -> Finding | None:
+        """A short sentence that lost a joint and much of its length ("La oss vente og se" -> "Let's wait")."""
+        if len(src) < MIN_SHORT_CHARS or len(tgt) >= SHORT_JOINT_RATIO * len(src):
+            return None
+        fewer = joints(src, "nb") - joints(tgt, "en")
+        if fewer < 1:
+            return None
+        return self.finding(f"the translation has {fewer} fewer clause joints (commas, og/and …) than the source and is "
+                            f"{len(tgt) / len(src):.0%} of its length: a clause or list item may be missing",
+                            (0, len(src)), side="source")
 
 
 def _worst_clause(src: str, tgt: str, spans: list[tuple[int, int]]) -> tuple[float, tuple[int, int]] | None:

@@ -33,8 +33,10 @@ def _places(word: str, target: str, tokens: list[tuple[str, int, int]]) -> list[
     key = _exonym_key(word)
     if key is not None:
         spots = []
-        for alt in exonyms()[key]:
+        for i, alt in enumerate(exonyms()[key]):
             spots += [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alt)}(?![\w-])", target)]
+            if i == 0 and spots:
+                break  # the name itself (France), before its adjective or capital (French, Paris)
         return sorted(set(spots))
     return [start for token, start, _ in tokens if token[:1].isupper() and same_stem(word, token)]
 
@@ -53,6 +55,14 @@ def _neutral() -> dict[str, int]:
 def _is_neutral(between: str) -> bool:
     neutral, width = _neutral(), len(between.split())
     return any(width <= neutral.get(w, -1) for w in _words(between))
+
+
+def _mentions(word: str, src: str) -> int:
+    """How often the source names the same place (any form of an exonym: Russland, Russlands)."""
+    key = _exonym_key(word)
+    if key is None:
+        return 1
+    return sum(1 for m in NAME_RE.finditer(src) if _exonym_key(m.group(0)) == key)
 
 
 def _starting_exonyms(src: str) -> list[tuple[str, int, int]]:
@@ -94,6 +104,8 @@ class SwappedNamesCheck(Check):
             if a == b or _LIST_ONLY.fullmatch(between) or _CLAUSE_BREAK.search(between) \
                     or len(between.split()) > MAX_GAP_WORDS or _is_neutral(between):
                 continue
+            if _mentions(a, src) > 1 or _mentions(b, src) > 1:
+                continue  # Russlands … Russland: which mention went where cannot be told
             where_a, where_b = _places(a, tgt, tokens), _places(b, tgt, tokens)
             if len(where_a) != 1 or len(where_b) != 1 or where_a[0] < where_b[0]:
                 continue

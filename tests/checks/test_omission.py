@@ -36,5 +36,25 @@ def test_fewer_joints_alone_is_not_an_omission():
     assert passes(OmissionCheck(), source, "When it rains heavily in autumn the road over the mountain is closed to all traffic.")
 
 
-def test_short_sources_are_not_judged():
-    assert passes(OmissionCheck(), "Vi kom, og de gikk.", "We came.")
+def test_short_sources_are_judged_by_their_joints_and_a_large_shortfall_only():
+    assert fails(OmissionCheck(), "Vi kom, og de gikk.", "We came.")
+    assert passes(OmissionCheck(), "Vi kom, og de gikk.", "We came and they left.")
+    assert passes(OmissionCheck(), "Det går fint, takk.", "It's fine, thanks.")
+    assert passes(OmissionCheck(), "Ja.", "")
+
+
+def test_idioms_and_name_appositions_are_no_joints():
+    assert joints("Av en eller annen grunn kom hun.", "nb") == 0
+    assert joints("Presidenten i Frankrike, Emmanuel Macron, kom.", "nb") == 0
+    assert joints("Presidenten kom, og han talte.", "nb") == 2
+
+
+def test_a_lost_joining_word_takes_less_shortfall_than_a_lost_comma():
+    # "og ringte statsministeren" dropped: one "og" fewer at 81 % of the length
+    source = "Ministeren dro rett hjem til Bergen og ringte statsministeren."
+    found = findings(OmissionCheck(), source, "The minister went straight home to Bergen at once.")
+    assert found and "clause joints" in found[0].message
+    assert passes(OmissionCheck(), source, "The minister went home to Bergen and phoned the PM.")
+    # English sets no comma after a fronted clause: one comma fewer at 92 % is normal
+    assert passes(OmissionCheck(), "Etter at det lange møtet var over, dro ministeren rett hjem til Bergen.",
+                  "After the long meeting the minister went straight home to Bergen.")

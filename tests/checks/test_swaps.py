@@ -44,3 +44,16 @@ def test_a_comma_between_the_names_in_the_translation_is_a_faithful_restructurin
 def test_a_relative_copula_may_turn_round_an_apposition():
     check = SwappedNamesCheck()
     assert passes(check, "Kari Nordmann ble intervjuet av Dagsrevyen som er et TV-program.", "Kari Nordmann was interviewed by TV programme Dagsrevyen.")
+
+
+def test_a_country_is_placed_by_its_name_before_its_adjective():
+    check = SwappedNamesCheck()
+    source = "De franske styrkene forlot Frankrike og marsjerte mot Tyskland."
+    assert fails(check, source, "The French forces left Germany and marched towards France.")
+    assert passes(check, source, "The French forces left France and marched towards Germany.")
+
+
+def test_a_place_named_twice_in_the_source_cannot_be_placed():
+    check = SwappedNamesCheck()
+    source = "Sveriges statsminister Ulf Kristersson besøkte onsdag en fabrikk i Sverige."
+    assert passes(check, source, "Swedish Prime Minister Ulf Kristersson visited a factory in Sweden on Wednesday.")
