@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from rapidfuzz.distance import Levenshtein
 
+from .analysis import lowered
 from .base import Check, CheckContext, Finding
 from .data import exonyms, name_variants, nb_zipf, read_rows, read_words, transliteration
 from .text import mask, sentence_starts
@@ -152,8 +153,12 @@ _NB_ENDINGS = ("", "s", "er", "ene", "en", "et", "sk", "ske", "es", "as", "ar", 
 _EN_ENDINGS = ("", "s", "es", "an", "ian", "ians", "ese", "ism", "ist", "ists", "ish", "ic", "ns", "n")
 
 
+_NON_WORD = re.compile(r"[^\w]")
+
+
+@lru_cache(maxsize=50000)
 def _letters(word: str) -> str:
-    return re.sub(r"[^\w]", "", word.casefold())
+    return _NON_WORD.sub("", word.casefold())
 
 
 @lru_cache(maxsize=50000)
@@ -168,10 +173,16 @@ def _norm(word: str) -> str:
 def same_stem(name: str, token: str) -> bool:
     """One word in two spellings or inflections: Putins/Putin's, Argentinas/Argentine,
     Tibetansk/Tibetan, Sjojgu/Shoigu, Harbor/Harbour."""
-    a, b = _norm(_letters(name)), _norm(_letters(token))
-    stems_a = {a[:len(a) - len(e)] for e in _NB_ENDINGS if a.endswith(e) and len(a) - len(e) >= 3}
-    stems_b = {b[:len(b) - len(e)] for e in _EN_ENDINGS if b.endswith(e) and len(b) - len(e) >= 3}
+    stems_a, stems_b = _stems(name, _NB_ENDINGS), _stems(token, _EN_ENDINGS)
     return bool(stems_a & stems_b) or any(sb == sa + "e" for sa in stems_a for sb in stems_b)
+
+
+@lru_cache(maxsize=50000)
+def _stems(word: str, endings: tuple[str, ...]) -> frozenset[str]:
+    """The word's normalised letters with each of ``endings`` it has taken off (cached: a
+    name is compared with every word of the target)."""
+    a = _norm(_letters(word))
+    return frozenset(a[:len(a) - len(e)] for e in endings if a.endswith(e) and len(a) - len(e) >= 3)
 
 
 def _cognate(name: str, token: str) -> bool:
@@ -440,6 +451,19 @@ def _phrase_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({keys})(?:s|en|ens|et|ets)?(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _phrase_lower() -> tuple[str, ...] | None:
+    lower = tuple(lowered(k) for k in _phrase_keys())
+    return None if None in lower else lower  # type: ignore[return-value]
+
+
+def _may_hold_phrase(source: str) -> bool:
+    """False only when no multi-word exonym can match: none is in the lower-cased source
+    (exact where lower-casing is, see checks.analysis; a quick substring test per phrase)."""
+    low, keys = lowered(source), _phrase_lower()
+    return low is None or keys is None or any(k in low for k in keys)
+
+
 def _expectations(source: str, context: CheckContext) -> list[Expectation]:
     """What the translation must carry: glossary terms, exonyms, names; names opening a
     sentence (origin ``start``) only count for near misses, never as missing."""
@@ -454,7 +478,7 @@ def _expectations(source: str, context: CheckContext) -> list[Expectation]:
             expected.append(Expectation(match.form, targets, (match.start, match.end), "glossary", sev))
             covered.append((match.start, match.end))
     table = exonyms()
-    for m in _phrase_re().finditer(source):
+    for m in _phrase_re().finditer(source) if _may_hold_phrase(source) else ():
         key = m.group(1)
         key = next(k for k in _phrase_keys() if k.casefold() == key.casefold())
         expected.append(Expectation(m.group(0), (*table[key], m.group(0)), m.span(), "exonym"))

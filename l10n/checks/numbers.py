@@ -17,6 +17,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
 
+from .analysis import finditer, lowered
 from .base import Check, CheckContext, Finding
 from .data import nb_zipf, number_scales, number_words, read_words
 from .text import lang_base, mask
@@ -220,9 +221,11 @@ def small_numbers(text: str, lang: str) -> tuple[tuple[float, int, int], ...]:
     if not words:
         return ()
     table = number_words(lang_base(lang))
-    return tuple((table[m.group(0).lower()], m.start(), m.end()) for m in _small_re(lang_base(lang)).finditer(text))
+    matches = finditer(_small_re(lang_base(lang)), text, lowered(text))  # group(0).lower() is the same either way
+    return tuple((table[m.group(0).lower()], m.start(), m.end()) for m in matches)
 
 
+@lru_cache(maxsize=None)
 @lru_cache(maxsize=None)
 def _small_re(lang: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(_SMALL[lang]) + r")(?![\w-])", re.IGNORECASE)
