@@ -36,7 +36,7 @@ def read_catalog(path: Path) -> polib.POFile:
     """Parse a PO/POT file; syntax errors become CatalogError with the line number."""
     data = _read_bytes(path)
     text, legacy = _decode_po(data, path)
-    lines = _po_lines(text)
+    lines = _po_text(text).split("\n")
     _check_strings(lines, path)
     try:
         po = _parse_lines(lines)
@@ -78,19 +78,19 @@ def _decode_po(data: bytes, path: Path) -> tuple[str, bool]:
         return text[1:] if text.startswith("\ufeff") else text, True
 
 
-def _po_lines(text: str) -> list[str]:
-    """PO lines end at a newline only, as gettext and polib's file reader see them.
+def _po_text(text: str) -> str:
+    """The text with \\r\\n and \\r made \\n: PO lines end at a newline only, as gettext and polib's file reader see them.
 
     ``str.splitlines()`` (what ``polib.pofile(text)`` uses for text) also breaks at U+2028,
     U+2029, U+0085 and \\x1c-\\x1e, which polib writes raw inside strings: a catalogue holding
     one of them (an MT answer can) would read back truncated or fail as unterminated."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _parse_lines(lines: list[str]) -> polib.POFile:
-    parser = polib._POFileParser("", encoding="utf-8", check_for_duplicates=False, klass=None)
-    parser.fhandle = lines  # polib's own parser, fed the lines a file read would give it
-    po = parser.parse()
+    from .poread import parse_lines
+
+    po = parse_lines(lines)  # polib's objects, from polib's state machine run faster (l10n/poread.py)
     po.wrapwidth = WRAP_WIDTH
     return po
 
@@ -101,6 +101,9 @@ def _check_strings(lines: list[str], path: Path) -> None:
     for number, line in enumerate(lines, 1):
         if "\x00" in line:  # msgfmt rejects the file; polib would carry the byte into every write
             raise CatalogError("NUL byte (\\0) in the file", path, number)
+        if (line[:1] == "#" and line[1:2] not in "~|") or (line[-1:] == '"' and "\\" not in line and
+                                                          line.count('"') == 2):
+            continue  # a comment, or a line whose only two quotes open and close its string
         m = _STRING_LINE.match(line)
         if m and not _TERMINATED.match(line, m.end() - 1):
             raise CatalogError("PO syntax error: unterminated string", path, number)

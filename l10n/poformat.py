@@ -17,7 +17,9 @@ import polib
 
 # Anything polib escapes, or that str.splitlines() treats as a line break.
 _SPECIAL = re.compile(r'[\\"\t\n\r\v\b\f\x1c\x1d\x1e\x85\u2028\u2029]')
-_POLIB_FIELD = polib._BaseEntry._str_field  # the exact original, for every non-trivial string
+_POLIB_FIELD = polib._BaseEntry._str_field  # the exact original, for strings of several lines
+_WORDSEP = textwrap.TextWrapper.wordsep_re  # textwrap's own chunking (break_on_hyphens)
+_ESCAPED = ("\\", "\n", "\r", "\t", "\v", "\b", "\f", '"')  # what polib counts and escapes
 
 
 def render_po(po: polib.POFile) -> str:
@@ -42,7 +44,45 @@ def _field(entry: polib.POEntry, name: str, delflag: str, plural_index: str, val
         if name.startswith("previous_"):
             name = name[9:]
         return [f'{delflag}{name}{plural_index} "{value}"']
-    return _POLIB_FIELD(entry, name, delflag, plural_index, value, width)
+    return _str_field(entry, name, delflag, plural_index, value, width)
+
+
+def _str_field(entry: polib.POEntry, name: str, delflag: str, plural_index: str, value: str, width: int) -> list[str]:
+    """polib's ``_str_field`` for a one-line string, with textwrap's fill done by :func:`wrap`."""
+    if len(value.splitlines(True)) > 1:
+        return _POLIB_FIELD(entry, name, delflag, plural_index, value, width)
+    escape = polib.escape
+    flength = len(name) + 3 + (len(plural_index) if plural_index else 0)
+    if width > 0 and len(value) > width - flength + sum(value.count(c) for c in _ESCAPED):
+        lines = [""] + [polib.unescape(item) for item in wrap(escape(value), width - 2)]
+    else:
+        lines = [value]
+    if name.startswith("previous_"):
+        name = name[9:]
+    return [f'{delflag}{name}{plural_index} "{escape(lines[0])}"'] + [f'{delflag}"{escape(line)}"' for line in lines[1:]]
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)`` — what polib
+    calls — for text polib has escaped (no tab or line break left to munge): textwrap's chunks,
+    filled greedily as its ``_wrap_chunks`` does, without building a TextWrapper per string."""
+    if any(c in text for c in "\t\n\x0b\x0c\r"):
+        return textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)
+    chunks = [c for c in _WORDSEP.split(text) if c]
+    lines: list[str] = []
+    i, count = 0, len(chunks)
+    while i < count:
+        line: list[str] = []
+        size = 0
+        while i < count and size + len(chunks[i]) <= width:
+            size += len(chunks[i])
+            line.append(chunks[i])
+            i += 1
+        if not line and i < count:  # a chunk longer than the width: alone on its line, unbroken
+            line.append(chunks[i])
+            i += 1
+        lines.append("".join(line))
+    return lines
 
 
 def _comment_lines(entry: polib.POEntry, width: int) -> list[str]:

@@ -22,6 +22,9 @@ HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         ('msgid "a"\n"continued\nmsgstr ""\n', 6),
         ('#~ msgid "old\n#~ msgstr ""\n', 5),
         ('#, fuzzy\n#| msgid "prev\nmsgid "a"\nmsgstr ""\n', 6),
+        ('msgid "a"\nmsgstr "ends in an escaped quote\\"\n', 6),  # two quotes, but the last is escaped
+        ('msgid "a"\nmsgstr "b"c"\n', 6),  # three quotes
+        ('msgid "a"\nmsgstr "b" \n"c\n', 7),  # a space after the first line's quote: the next is checked
     ],
 )
 def test_unterminated_string_is_an_error_with_its_line(tmp_path: Path, body: str, line: int) -> None:

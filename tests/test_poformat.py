@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 import polib
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from l10n.catalog import WRAP_WIDTH
 from l10n.poformat import render_po
@@ -71,3 +72,12 @@ def test_msgfmt_accepts_what_it_writes(tmp_path: Path) -> None:
     done = subprocess.run(["msgfmt", "--check", "-o", str(tmp_path / "a.mo"), str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert polib.pofile(str(path), wrapwidth=WRAP_WIDTH).__unicode__() == render_po(po)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("ab -–—,.!?'\"\\\t\n\u00a0") + ["--", "word", "øy-", "long" * 9]),
+                max_size=60).map("".join), st.integers(min_value=8, max_value=90))
+def test_wrap_is_textwrap_as_polib_calls_it(text: str, width: int) -> None:
+    from l10n.poformat import wrap
+
+    assert wrap(text, width) == textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)

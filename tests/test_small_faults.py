@@ -29,6 +29,9 @@ def test_a_nul_byte_in_a_catalogue_is_a_located_error(tmp_path: Path) -> None:
     path.write_bytes(b'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b\x00"\n')
     with pytest.raises(CatalogError, match=r"a\.po:5: NUL byte"):
         read_catalog(path)
+    path.write_bytes(b'msgid ""\nmsgstr ""\n\n#. a comment \x00\nmsgid "a"\nmsgstr "b"\n')  # in a comment too
+    with pytest.raises(CatalogError, match=r"a\.po:4: NUL byte"):
+        read_catalog(path)
 
 
 def test_hidden_and_macos_metadata_files_are_skipped_with_a_note(invoke, mini_project: Path) -> None:
