@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 import polib
-from rapidfuzz import fuzz, process
 
 from .results import MergeStats  # noqa: F401 - part of this module's interface
 from .catalog import WRAP_WIDTH, catalog_metadata, entry_key
@@ -179,6 +178,8 @@ def _closest(entry: polib.POEntry, candidates: list[polib.POEntry], choices: lis
     little lower (as in msgmerge); ties go to the earlier entry."""
     if not choices:
         return None
+    from rapidfuzz import fuzz, process  # loaded only when there are old entries to match (5 MiB)
+
     found = process.extract(entry.msgid, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
     best, best_score = None, 0.0
     for _, score, index in sorted(found, key=lambda f: f[2]):
