@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import WriteError
@@ -28,6 +27,8 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
 
 def _replace_with(path: Path, data: bytes, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # not at import time: a no-op run writes nothing
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -91,6 +91,7 @@ class Layout:
         self.templates = relative_to(config.templates_dir, config.root)
         self.locales = relative_to(config.locales_dir, config.root)
         self.build = relative_to(config.build_dir, config.root)
+        self._folders: dict[str, Path] = {}
 
     @classmethod
     def of(cls, config: Config) -> Layout:
@@ -100,7 +101,13 @@ class Layout:
         return cls._cache[key]
 
     def path(self, rel: str) -> Path:
-        return Path(os.path.join(self.root, rel))
+        """The file at ``rel`` as a Path: its folder's Path made once, the name joined to it
+        (parsing each full path again was a third of a no-op run's checks)."""
+        folder, _, name = rel.rpartition("/")
+        base = self._folders.get(folder)
+        if base is None:
+            base = self._folders[folder] = Path(os.path.join(self.root, folder))
+        return base / name if name else base
 
     def pot(self, slug: str) -> str:
         return f"{self.templates}/{slug}.pot"
@@ -134,6 +141,7 @@ class ArticleWork:
         self._bytes: dict[str, bytes | None] = {}
         self._hashes: dict[str, str | None] = {}  # dry check: each file looked at once
         self._article: Article | None = None
+        self._own_article = False  # read here from the file's bytes (not handed in)
         self._segments: list[Segment] | None = None
         self._pot: polib.POFile | None = None
         self._po: dict[str, polib.POFile] = {}
@@ -186,13 +194,27 @@ class ArticleWork:
         if self._article is None:
             assert self.job.article is not None
             self._article = read_article(self.job.article, self._data(self.article_rel))
+            self._own_article = True
         return self._article
 
-    def segments(self) -> list[Segment]:
-        from .extract import article_segments
+    def segments(self, store: bool = False) -> list[Segment]:
+        """The article's segments: from the cache another command left when it still fits the
+        article, else segmented (and kept for the next command when ``store``)."""
+        from . import segcache
 
         if self._segments is None:
-            self._segments = article_segments(self.article(), self.config.source_language)
+            lang = self.config.source_language
+            cached = self._article is None or self._own_article  # one handed in may not be the file's bytes
+            data = self._data(self.article_rel) if cached else None
+            wanted = segcache.key(self.article_rel, digest(data), lang) if data is not None else ""
+            root = Path(self.layout.root)
+            self._segments = segcache.load(root, self.job.slug, wanted) if wanted and not store else None
+            if self._segments is None:
+                from .extract import article_segments
+
+                self._segments = article_segments(self.article(), lang)
+                if wanted and store:
+                    segcache.store(root, self.job.slug, wanted, self._segments)
         return self._segments
 
     def template(self) -> polib.POFile:
@@ -239,7 +261,8 @@ class ArticleWork:
         from .extract import build_template
         from .wordcount import count_words
 
-        pot = build_template(self.article(), self.segments(), rel, config.name)
+        segments = self.segments(store=True)
+        pot = build_template(self.article(), segments, rel, config.name)
         changed = self._write_template(pot, pot_rel)
         self._pot = pot
         info = {"segments": len(self.segments()), "entries": len(pot), "words": sum(count_words(e.msgid) for e in pot)}
