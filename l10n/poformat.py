@@ -19,6 +19,7 @@ import polib
 _SPECIAL = re.compile(r'[\\"\t\n\r\v\b\f\x1c\x1d\x1e\x85\u2028\u2029]')
 _POLIB_FIELD = polib._BaseEntry._str_field  # the exact original, for strings of several lines
 _WORDSEP = textwrap.TextWrapper.wordsep_re  # textwrap's own chunking (break_on_hyphens)
+_SPACES = re.compile(r"([\t\n\x0b\x0c\r ]+)")  # textwrap's whitespace, kept as chunks
 _ESCAPED = ("\\", "\n", "\r", "\t", "\v", "\b", "\f", '"')  # what polib counts and escapes
 
 
@@ -68,7 +69,8 @@ def wrap(text: str, width: int) -> list[str]:
     filled greedily as its ``_wrap_chunks`` does, without building a TextWrapper per string."""
     if any(c in text for c in "\t\n\x0b\x0c\r"):
         return textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)
-    chunks = [c for c in _WORDSEP.split(text) if c]
+    # Without a hyphen, textwrap's chunks are the runs of whitespace and of everything else.
+    chunks = [c for c in (_WORDSEP if "-" in text else _SPACES).split(text) if c]
     lines: list[str] = []
     i, count = 0, len(chunks)
     while i < count:
