@@ -158,3 +158,16 @@ def test_progress_bar_redraws_a_bounded_number_of_times(monkeypatch: pytest.Monk
         report(done, total)
     assert terminal.writes < 1000
     assert terminal.getvalue().rsplit("\r", 1)[-1].split("\x1b")[1].endswith("100%")  # the last redraw
+
+
+@pytest.mark.parametrize("args", [["--help"], ["stats", "--help"]])
+def test_a_reader_gone_away_is_exit_1_without_a_traceback(tmp_path: Path, args: list[str]) -> None:
+    """``l10n --help | head -0``: the fast path behaves as click does for any other help."""
+    read, write = os.pipe()
+    os.close(read)
+    code = f"import sys; sys.argv = ['l10n', *{args!r}]; from l10n.cli import main; main()"
+    try:
+        done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, stdout=write, stderr=subprocess.PIPE)
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (1, b"")

@@ -19,8 +19,14 @@ def main() -> None:
 
     text = answer(sys.argv[1:])
     if text is not None:
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away (| head): exit 1 quietly, as click does
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         return
     from .group import cli
 
