@@ -32,6 +32,7 @@ _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,:]\d+)*")
 _NAME = re.compile(r"(?<=[\w,;:–—-] )[A-ZÆØÅ][\w'’-]+")
 _SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]*\s+(?=[«“\"'(\[]?[A-ZÆØÅ0-9–—])")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_NOT_DIGIT = re.compile(r"\D")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _GRAM_WORD = re.compile(r"[^\W_]{3,}")
 
@@ -42,9 +43,15 @@ def _reply_openings() -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def numbers(text: str) -> set[str]:
+# Each text's features are computed once (a batch compares every text with up to three sources):
+# the functions below are pure, cached per text, and return frozen sets.
+_PER_TEXT = 8192
+
+
+@lru_cache(maxsize=_PER_TEXT)
+def numbers(text: str) -> frozenset[str]:
     """Digit sequences with group and decimal separators dropped ("3,5" and "3.5" both "35")."""
-    return {re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(text)}
+    return frozenset(_NOT_DIGIT.sub("", m.group(0)) for m in _NUMBER.finditer(text))
 
 
 @lru_cache(maxsize=1)
@@ -62,13 +69,14 @@ def _number_words() -> dict[str, dict[str, str]]:
     return table
 
 
-def spelled(text: str, lang: str, small: bool = False) -> set[str]:
+@lru_cache(maxsize=_PER_TEXT)
+def spelled(text: str, lang: str, small: bool = False) -> frozenset[str]:
     """Values of spelled-out numbers in ``text``; ``small`` adds 1 and 2 ("a day", "two children")."""
     tables = [_number_words().get(lang, {})] + ([_number_words().get(lang + "-small", {})] if small else [])
-    return {table[w] for w in _LETTERS.findall(text.lower()) for table in tables if w in table}
+    return frozenset(table[w] for w in _LETTERS.findall(text.lower()) for table in tables if w in table)
 
 
-def _clock_variants(values: set[str]) -> set[str]:
+def _clock_variants(values: frozenset[str] | set[str]) -> set[str]:
     """24-hour times as a 12-hour clock writes them ("2335" → "1135")."""
     out = set()
     for value in values:
@@ -77,11 +85,13 @@ def _clock_variants(values: set[str]) -> set[str]:
     return out
 
 
-def names(text: str) -> set[str]:
+@lru_cache(maxsize=_PER_TEXT)
+def names(text: str) -> frozenset[str]:
     """Capitalised words inside a sentence (not the first word): mostly names, kept in translation."""
-    return {m.group(0).rstrip("'’s") or m.group(0) for m in _NAME.finditer(text)}
+    return frozenset(m.group(0).rstrip("'’s") or m.group(0) for m in _NAME.finditer(text))
 
 
+@lru_cache(maxsize=_PER_TEXT)
 def sentences(text: str) -> int:
     return len(_SENTENCE_END.findall(text.strip())) + 1
 
@@ -162,12 +172,10 @@ def _name_found(name: str, target: str) -> bool:
     return any(part[:4].lower() in lowered for part in name.split("-") if len(part) >= 3)
 
 
+@lru_cache(maxsize=_PER_TEXT)
 def _grams(text: str) -> frozenset[str]:
-    grams: set[str] = set()
-    for word in _GRAM_WORD.findall(text.lower()):
-        word = f"#{word}#"
-        grams.update(word[i:i + 4] for i in range(len(word) - 3))
-    return frozenset(grams)
+    words = [f"#{word}#" for word in _GRAM_WORD.findall(text.lower())]
+    return frozenset(word[i:i + 4] for word in words for i in range(len(word) - 3))
 
 
 def pair_cost(source: str, target: str) -> float:
