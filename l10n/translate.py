@@ -172,6 +172,9 @@ class _Run:
         cost = settings.get("cost_per_million")
         self.cost_per_char = float(cost) / 1_000_000 if cost is not None else None
         self.max_cost: float | None = None
+        # an engine priced at nothing by the default estimate: no estimate per request
+        self.free = (self.cost_per_char is None and not engine.cost_per_million_chars
+                     and type(engine).estimate is Engine.estimate)
         self.glossary = load_project_glossary(config)
         engine.attach_glossary(self.glossary, str(config.section("project").get("name") or config.root.name))
         self.cache: MTCache = MTCache(None)
@@ -219,6 +222,8 @@ class _Run:
         return True
 
     def _cost(self, batch: Batch) -> float:
+        if self.free:
+            return 0.0
         estimate = self.engine.estimate(batch.items)
         return estimate.characters * self.cost_per_char if self.cost_per_char is not None else estimate.cost
 
