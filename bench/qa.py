@@ -15,7 +15,7 @@ interleaved, on all cores (l10n splits a large catalogue over worker processes)
 and pinned to one core (bench/measure.py): wall, CPU of all processes, whole-tree
 peak memory as median [min–max], and the ratios.
 
-    python bench/qa.py [--runs 3] [--entries 20000]
+    python bench/qa.py [--runs 3] [--entries 20000]   # --entries 5551: each pair once, no repeats
 """
 
 from __future__ import annotations
@@ -223,8 +223,10 @@ def generate(path: Path, size: int, seed: int = 6) -> dict[str, str]:
 def generated(size: int, runs: int, tmp: Path) -> None:
     path = tmp / "generated.nb-en.po"
     planted = generate(path, size)
-    print(f"== generated nb -> en catalogue: {size} entries, {len(planted)} with planted errors; "
-          f"{runs} runs per tool and mode, interleaved ==")
+    distinct = len({(e.msgid, e.msgstr) for e in polib.pofile(str(path))})
+    print(f"== generated nb -> en catalogue: {size} entries ({distinct} distinct source/target pairs: the "
+          f"{len(load_pairs())} pairs repeat), {len(planted)} with planted errors; {runs} runs per tool and mode, "
+          f"interleaved ==")
     result, ours, pf = run_pair([path], "nb", tmp, runs, path)
     print(result.report("l10n qa", "pofilter"))
     print(f"checks run: l10n {check_count()}, pofilter {pofilter_check_count()}")

@@ -87,3 +87,36 @@ def test_parallel_run_finds_exactly_what_a_serial_run_finds(monkeypatch):
     monkeypatch.setattr(qa.os, "cpu_count", lambda: 2)
     parallel = run_qa([QA / "broken.po", QA / "good.po"], source_lang="nb")
     assert serial.findings and [f.as_dict() for f in parallel.findings] == [f.as_dict() for f in serial.findings]
+
+
+def test_gc_paused_restores_the_collector() -> None:
+    import gc
+
+    from l10n.qa import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with gc_paused():
+            raise ValueError("a check crashed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller who had it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_workers_follow_l10n_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from l10n.qa import _workers
+
+    monkeypatch.setenv("L10N_WORKERS", "1")
+    assert _workers() == 1
+    monkeypatch.setenv("L10N_WORKERS", "3")
+    assert _workers() == 3
+    monkeypatch.delenv("L10N_WORKERS")
+    assert _workers() >= 1
