@@ -33,7 +33,7 @@ from .text import mask
 MIN_SOURCE_CHARS = 40
 #: a shorter source (down to this) is judged by its joints only, with a larger shortfall
 MIN_SHORT_CHARS, SHORT_JOINT_RATIO = 15, 0.6
-MAX_COVERAGE = 0.2   # share of a clause's words found in the translation
+MAX_COVERAGE = 0.34  # share of a clause's words (or their usual renderings) found in the translation
 MAX_LENGTH_RATIO = 0.75  # target/source characters
 #: (joints fewer, of them joining words fewer, target/source length below which it is reported):
 #: a lost comma may be Norwegian comma rules (English sets fewer), a lost "og"/"men" is a clause
@@ -144,17 +144,33 @@ class OmissionCheck(Check):
                             (0, len(src)), side="source")
 
 
+@lru_cache(maxsize=None)
+def _renderings() -> dict[str, tuple[str, ...]]:
+    """Frequent Norwegian words -> keys of their usual English renderings (nb-en-common.tsv)."""
+    return {row[0]: tuple(_key(w) if len(w) >= 4 else w for w in row[1].split("|")) for row in read_rows("nb-en-common.tsv")}
+
+
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
+
+
+def _found(word: str, present: set[str]) -> bool:
+    """The word itself (a cognate, a name, a number) or one of its usual renderings is in the translation."""
+    return _key(word) in present or any(k in present for k in _renderings().get(word.lower(), ()))
+
+
 def _worst_clause(src: str, tgt: str, spans: list[tuple[int, int]]) -> tuple[float, tuple[int, int]] | None:
     """The source clause (of two or more words) least found in the translation, with its coverage."""
     if len(spans) < 2:
         return None
-    present = {_key(w) for w in _WORD.findall(tgt)}
+    words_in_target = [w.lower() for w in _ANY_WORD.findall(tgt)]
+    present = {_key(w) for w in _WORD.findall(tgt)} | {w for w in words_in_target if len(w) < 4}
+    present |= {"n't" for w in words_in_target if w.endswith(("n't", "n’t"))}
     worst: tuple[float, tuple[int, int]] | None = None
     for start, end in spans:
         words = _WORD.findall(src[start:end])
         if len(words) < 2:
             continue
-        coverage = sum(_key(w) in present for w in words) / len(words)
+        coverage = sum(_found(w, present) for w in words) / len(words)
         if worst is None or coverage < worst[0]:
             worst = (coverage, (start, end))
     return worst

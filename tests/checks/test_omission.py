@@ -58,3 +58,15 @@ def test_a_lost_joining_word_takes_less_shortfall_than_a_lost_comma():
     # English sets no comma after a fronted clause: one comma fewer at 92 % is normal
     assert passes(OmissionCheck(), "Etter at det lange møtet var over, dro ministeren rett hjem til Bergen.",
                   "After the long meeting the minister went straight home to Bergen.")
+
+
+def test_frequent_words_count_by_their_usual_renderings():
+    from l10n.checks.omission import _worst_clause
+
+    source = "Hun skulle ønske at hun kunne svømme som en fisk."
+    target = "She wished she could swim like a fish."
+    worst = _worst_clause(source, target, clauses(source, "nb"))
+    assert worst is not None and worst[0] > 0.5  # skulle, ønske, kunne: should/wish/could
+    assert passes(OmissionCheck(), source, target)
+    assert fails(OmissionCheck(), "Hun skulle ønske at hun kunne svømme, men vannet var altfor kaldt i hele dag.",
+                 "She wished she could swim.")
