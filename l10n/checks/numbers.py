@@ -19,7 +19,7 @@ from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbo
 
 from .analysis import finditer, lowered
 from .base import Check, CheckContext, Finding
-from .data import nb_zipf, number_scales, number_words, read_words
+from .data import nb_zipf, number_scales, number_words, read_rows, read_words
 from .text import lang_base, mask
 
 # A no-break space before a numeral is Norwegian typography ("kl.\u00a010.30", "nr.\u00a05");
@@ -29,7 +29,7 @@ NUM_RE = re.compile(
 )
 _AFTER_RE = re.compile(r"(\s*)([^\W\d_]+\.?|['’]?s\b)?")
 _TIME_BEFORE_RE = re.compile(r"(?:\bkl\.?|\bklokk(?:a|en)|\bat|\bby|\buntil|\bfrom|\bfra|\btil)\s*$", re.IGNORECASE)
-_TIME_AFTER_RE = re.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|hours?\b|hrs\b|h\b|tiden\b)", re.IGNORECASE)
+_TIME_AFTER_RE = re.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o['’]clock\b|hours?\b|hrs\b|h\b|-?tiden\b)", re.IGNORECASE)  # 14-tiden
 _SPACES = " \u00a0\u202f"
 _DIGIT = re.compile(r"\d")
 _LETTERS_RE = re.compile(r"[^\W\d_]{4,}")
@@ -146,7 +146,10 @@ def evidence(text: str, lang: str) -> set[tuple]:
         found.add(("n", float(_roman(m.group(1)))))
     for m in _GLUED_RE.finditer(text):  # F1, p109, G20: a figure glued to letters
         found.add(("n", float(m.group(0))))
+    implied = _implied(lang_base(lang))
     for i, tok in enumerate(tokens):
+        if tok in implied:
+            found.add(("n", implied[tok]))  # døgnet: 24 hours
         if tok not in words:
             value = number_prefix(tok, lang)
             if value:
@@ -157,6 +160,11 @@ def evidence(text: str, lang: str) -> set[tuple]:
     for month, _, _ in calendar_names(text, lang, "month"):
         found.add(("n", float(month)))
     return found
+
+
+@lru_cache(maxsize=None)
+def _implied(lang: str) -> dict[str, float]:
+    return {w: float(row[1]) for row in read_rows("implied-numbers.tsv") if row[0] == lang for w in row[2].split("|")}
 
 
 _REGNAL_RE = re.compile(r"(?<=[\w,] )[A-Z][a-z]+ ([IVX])\b(?!['’]\w)")

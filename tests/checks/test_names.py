@@ -163,3 +163,12 @@ def test_vowel_respelling_and_english_words_are_no_misspelt_copy():
 ])
 def test_spelling_and_derivation_are_no_misspelt_copy(source, target):
     assert copied_typos(source, target) == ()
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Det sa SV-lederen i går.", "So said the Socialist Left leader yesterday."),
+    ("Det mener EU-kommisjonen.", "The European Commission thinks so."),
+    ("Det sa MDG-lederen.", "So said the Green Party leader."),
+])
+def test_party_and_institution_names_as_english_news_renders_them(source, target):
+    assert passes(NamesCheck(), source, target)

@@ -157,3 +157,11 @@ def test_weekday_in_a_copied_title_abbreviated_september_and_capitalised_weekday
     assert fails(check, "Valget er 12. sept. i år.", "The election is on 12 October this year.")
     assert passes(check, "De kom forrige Mandag.", "They came last Monday.")
     assert fails(check, "De kom forrige Mandag.", "They came last Friday.")
+
+
+def test_words_that_imply_a_number_and_the_14_tiden_time():
+    check = NumbersCheck()
+    assert passes(check, "Det kan komme 80 millimeter regn i løpet av døgnet.", "Up to 80 millimetres of rain may fall within 24 hours.")
+    assert passes(check, "Raset gikk ved 14-tiden lørdag.", "The slide came down at around 2 pm on Saturday.")
+    assert fails(check, "Raset gikk ved 14-tiden lørdag.", "The slide came down at around 3 pm on Saturday.")
+    assert fails(check, "Det tok et kvarter.", "It took 25 minutes.")

@@ -93,3 +93,9 @@ def test_negation_said_in_other_words_passes(source, target):
 def test_prefixed_words_that_are_no_negation_do_not_count():
     assert findings(PitfallCheck(), "Han er ikke tolerant.", "He is tolerant.")
     assert findings(PitfallCheck(), "Det er ikke sant.", "It is interesting.")  # in+teresting is no adjective
+
+
+def test_ikke_sant_is_a_tag_not_a_negation():
+    assert passes(PitfallCheck(), "Ikke sant?", "Right?")
+    assert findings(PitfallCheck(), "Det er ikke sant.", "It is true.")
+    assert passes(PitfallCheck(), "Du kommer, ikke sant?", "You're coming, right?")
