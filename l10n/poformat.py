@@ -52,15 +52,18 @@ def _str_field(entry: polib.POEntry, name: str, delflag: str, plural_index: str,
     """polib's ``_str_field`` for a one-line string, with textwrap's fill done by :func:`wrap`."""
     if len(value.splitlines(True)) > 1:
         return _POLIB_FIELD(entry, name, delflag, plural_index, value, width)
+    flength = len(name) + 3 + (len(plural_index) if plural_index else 0)  # polib measures the long name
+    keyword = name[9:] if name.startswith("previous_") else name
+    if not _SPECIAL.search(value):  # nothing to escape: escape and unescape leave every piece as it is
+        if width > 0 and len(value) > width - flength:
+            return [f'{delflag}{keyword}{plural_index} ""'] + [f'{delflag}"{line}"' for line in wrap(value, width - 2)]
+        return [f'{delflag}{keyword}{plural_index} "{value}"']
     escape = polib.escape
-    flength = len(name) + 3 + (len(plural_index) if plural_index else 0)
     if width > 0 and len(value) > width - flength + sum(value.count(c) for c in _ESCAPED):
         lines = [""] + [polib.unescape(item) for item in wrap(escape(value), width - 2)]
     else:
         lines = [value]
-    if name.startswith("previous_"):
-        name = name[9:]
-    return [f'{delflag}{name}{plural_index} "{escape(lines[0])}"'] + [f'{delflag}"{escape(line)}"' for line in lines[1:]]
+    return [f'{delflag}{keyword}{plural_index} "{escape(lines[0])}"'] + [f'{delflag}"{escape(line)}"' for line in lines[1:]]
 
 
 def wrap(text: str, width: int) -> list[str]:
