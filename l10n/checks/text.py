@@ -25,6 +25,7 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:]\s+|[«“\"(\[]|[–—-]\s+|\n)\s*[«“\"'(\[*_]*")
 
 
+@lru_cache(maxsize=256)  # asked per number word and per check: a handful of codes
 def lang_base(code: str) -> str:
     """The language whose QA data applies (``no``, ``nb-NO`` → ``nb``): :func:`l10n.languages.base`."""
     return base(code)
