@@ -76,8 +76,8 @@ class LeftoverSourceCheck(Check):
                 continue
             if word[:1].isupper() and m.start() not in starts:
                 continue  # a name the source also capitalises (Stortinget, Aftenposten)
-            if word[:1].isupper() and word in source and not source.startswith(word):
-                continue
+            if word[:1].isupper() and word in source and (not source.startswith(word) or copied_name(word)):
+                continue  # copied from the source, inside it or as a name opening both (Equinor, NHO)
             if word[:1].isupper() and _name_run(word, masked[m.end():], source):
                 continue  # a multi-word name copied as it stands: Norges Bank, Eiendom Norge
             if word[:1].isupper() and word in context.data.get("source-names", ()) and word in source:
@@ -87,6 +87,23 @@ class LeftoverSourceCheck(Check):
 
             found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
         return found
+
+
+#: a word this common in Norwegian is a word, not a name, even capitalised (Regjeringen, Likevel)
+NAME_MAX_ZIPF = 4.9
+
+
+def copied_name(word: str) -> bool:
+    """A capitalised word that opens both sentences is a name unless the lexicon says it is a
+    common word: an acronym (NHO, LO) always is one; a mixed-case word is one when Norwegian
+    does not use it very often and it is no inflected form of a frequent noun (Fergene)."""
+    if word.isupper():
+        return len(word) >= 2
+    lower = word.lower()
+    if nb_zipf().get(lower, (0.0, 0.0))[0] >= NAME_MAX_ZIPF:
+        return False
+    return not any(lower.endswith(e) and len(lower) - len(e) >= 3 and _strong(lower[:-len(e)])
+                   for e in _NB_INFLECTIONS)
 
 
 def norwegian_form(word: str, source: str) -> bool:
