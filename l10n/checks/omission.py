@@ -26,8 +26,8 @@ from functools import lru_cache
 from typing import Any
 
 from .base import Check, CheckContext, Finding
-from .data import read_rows
-from .names import _norm
+from .data import exonyms, read_rows
+from .names import _exonym_key, _norm
 from .text import mask
 
 MIN_SOURCE_CHARS = 40
@@ -155,7 +155,10 @@ _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
 
 def _found(word: str, present: set[str]) -> bool:
     """The word itself (a cognate, a name, a number) or one of its usual renderings is in the translation."""
-    return _key(word) in present or any(k in present for k in _renderings().get(word.lower(), ()))
+    if _key(word) in present or any(k in present for k in _renderings().get(word.lower(), ())):
+        return True
+    key = _exonym_key(word) if word[:1].isupper() else None  # Roma -> Rome, Tyskland -> Germany
+    return key is not None and any(_key(alt.split()[0]) in present for alt in exonyms()[key] if alt)
 
 
 def _worst_clause(src: str, tgt: str, spans: list[tuple[int, int]]) -> tuple[float, tuple[int, int]] | None:
