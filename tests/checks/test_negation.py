@@ -47,3 +47,10 @@ def test_tag_questions_compounds_and_names_are_no_negations():
     assert passes(check, "Du kommer i morgen, ikke sant?", "You are coming tomorrow, right?")
     assert passes(check, "Det gjelder ikke-medlemmer.", "It applies to outsiders.")
     assert passes(check, "Både Røde Kors og Leger uten grenser hjelper.", "Both the Red Cross and Médecins Sans Frontières help.")
+
+
+def test_uten_alone_and_uten_tvil_are_no_lost_negation():
+    check = NegationCountCheck()
+    assert passes(check, "Det er uten tvil den beste måten.", "It is by far the best way.")
+    assert passes(check, "Den ligner en firkant uten bunn.", "It looks like a square missing its bottom.")
+    assert findings(check, "Han kom ikke uten kona.", "He came with his wife.")  # ikke is still counted
