@@ -27,7 +27,8 @@ from typing import Any
 
 from .base import Check, CheckContext, Finding
 from .data import exonyms, read_rows
-from .names import _exonym_key, _norm
+from .names import _exonym_key
+from .spelling import _norm
 from .text import mask
 
 MIN_SOURCE_CHARS = 40
