@@ -135,10 +135,15 @@ class Batch:
     tries: int = 0
     note: dict[str, Any] = field(default_factory=dict)
 
+    def subset(self, indices: Iterable[int]) -> "Batch":
+        """The segments at ``indices`` as a batch of their own (same languages, a copy of the note)."""
+        chosen = list(indices)
+        return Batch([self.keys[i] for i in chosen], [self.items[i] for i in chosen], self.source, self.target,
+                     note=dict(self.note))
+
     def halves(self) -> list["Batch"]:
         mid = len(self.keys) // 2
-        return [Batch(self.keys[:mid], self.items[:mid], self.source, self.target, note=dict(self.note)),
-                Batch(self.keys[mid:], self.items[mid:], self.source, self.target, note=dict(self.note))]
+        return [self.subset(range(mid)), self.subset(range(mid, len(self.keys)))]
 
 
 class Dispatcher:
@@ -215,12 +220,9 @@ class Dispatcher:
         kept = sorted(exc.accepted)
         rest = [i for i in range(len(batch.keys)) if i not in exc.accepted]
         if rest:
-            self.queue.appendleft(Batch([batch.keys[i] for i in rest], [batch.items[i] for i in rest],
-                                        batch.source, batch.target, note=dict(batch.note)))
+            self.queue.appendleft(batch.subset(rest))
         if kept:
-            part = Batch([batch.keys[i] for i in kept], [batch.items[i] for i in kept], batch.source, batch.target,
-                         note=dict(batch.note))
-            on_result(part, [exc.accepted[i] for i in kept])
+            on_result(batch.subset(kept), [exc.accepted[i] for i in kept])
 
     def _split(self, batch: Batch, exc: BaseException) -> bool:
         """Requeue a distrusted batch as halves (or a single segment once more); False: give up."""
