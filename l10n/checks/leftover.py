@@ -21,6 +21,7 @@ from typing import Any, Iterable
 from .base import Check, CheckContext, Finding
 from .data import exonyms, nb_zipf, read_words
 from .names import _exonym_key
+from .spelling import _common_english
 from .text import mask, sentence_starts
 
 # a word, possessive 's allowed ("the afrikansk's cities"), not part of a hyphenated or elided word
@@ -125,7 +126,7 @@ def norwegian_lowercase(lower: str) -> bool:
     rarer in English (barnet, levert, heller: English has them only as names or rare words), or
     at least eight letters built from Norwegian words (øyelegen, fjellpass, privatbiler)."""
     zipf = nb_zipf()
-    if lower in read_words("en-common-words.txt"):
+    if _common_english(lower):
         return False
     if lower in zipf:
         nb, en = zipf[lower]
