@@ -17,7 +17,10 @@ and risk weights were set on the tuning part only; the held-out part is reported
    (check + message) that its clean twin does not get, so flags that were there anyway earn
    nothing. Recall is given kind by kind for both tools.
 
-    python bench/qa_real.py [--part tune|heldout|both] [--per-kind 150] [--verbose KIND]
+    python bench/qa_real.py [--part tune|heldout|both] [--fold a|b] [--per-kind 150] [--verbose KIND]
+
+``--fold a|b`` keeps one half of the tuning part (by a second hash of the document), so a rule
+can be designed on one fold and confirmed on the other before the held-out part is run.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ def load(corpus: str) -> list[dict[str, str]]:
     for row in rows:
         key = row.get("url") or row["id"]
         row["part"] = "tune" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 5 < 3 else "heldout"
+        # two folds of the tuning part by a second hash: design on one, confirm on the other
+        row["fold"] = "ab"[int(hashlib.sha256(f"fold:{key}".encode()).hexdigest(), 16) % 2]
     return rows
 
 
@@ -438,12 +443,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=["tune", "heldout", "both"], default="tune")
     parser.add_argument("--per-kind", type=int, default=150, help="planted errors per kind and part (default 150)")
+    parser.add_argument("--fold", choices=["a", "b"], help="only one half of the tuning part (by a second hash)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--verbose", default="", help="print the misses of one kind (or 'all')")
     parser.add_argument("--flags", default="", help="print l10n's flags on professional translations of one corpus")
     parser.add_argument("--weights", action="store_true", help="print risk weights derived on the tuning part")
     args = parser.parse_args()
     corpora = {name: load(name) for name in CORPORA}
+    if args.fold:
+        if args.part != "tune":
+            parser.error("--fold splits the tuning part only")
+        corpora = {name: [r for r in rows if r["fold"] == args.fold] for name, rows in corpora.items()}
     if args.weights:
         with tempfile.TemporaryDirectory() as tmp_name:
             derive_weights([r for rows in corpora.values() for r in rows if r["part"] == "tune"], args.per_kind,
