@@ -16,13 +16,19 @@ the pattern, whenever that is exactly equivalent:
 
 Otherwise the ``re.IGNORECASE`` pattern runs on the text itself. Matched text must be read
 from the original by span: the groups of a fast match are lower-case.
+
+Most rules match on few entries, and a failing regex search still walks the whole text.
+:func:`search` and :func:`finditer` therefore first ask whether the text holds any of the
+pattern's *required literals* (:func:`required_literals`: strings one of which every match
+contains, read from the pattern itself); a plain substring test is many times cheaper than
+the search, and when it fails the search could not have matched.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Iterator
 
 # Letters that re.IGNORECASE pairs with other letters than simple lower-casing does (Python's
 # re._casefix table, written out so a private module is not imported), their upper-case
@@ -62,35 +68,235 @@ def foldable(pattern: str) -> bool:
 def fast_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """The case-sensitive twin of an ``re.IGNORECASE`` pattern (None if it has none), made
     once per pattern object (kept by id: hashing a compiled pattern hashes its code)."""
+    return _rule(regex)[1]
+
+
+def _rule(regex: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...] | None]:
+    """(regex, its fast twin or None, the literals one of which a match needs or None)."""
     known = _TWINS.get(id(regex))
     if known is None or known[0] is not regex:
         twin = None
         if regex.flags & re.IGNORECASE and foldable(regex.pattern):
             twin = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
-        known = _TWINS[id(regex)] = (regex, twin)  # the pattern is kept alive, so its id stays its own
-    return known[1]
+        plain = not regex.flags & re.VERBOSE and (twin is not None or not regex.flags & re.IGNORECASE)
+        need = required_literals(regex.pattern) if plain else None
+        known = _TWINS[id(regex)] = (regex, twin, need)  # the pattern is kept alive, so its id stays its own
+    return known
 
 
-_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...] | None]] = {}
 
 
 def search(regex: re.Pattern[str], text: str, low: str | None) -> re.Match[str] | None:
     """``regex.search(text)``; the same span found faster on ``low`` (``lowered(text)``) when
-    ``regex`` is case-insensitive and foldable. Read matched text from ``text`` by span."""
-    if low is not None:
-        twin = fast_twin(regex)
-        if twin is not None:
-            return twin.search(low)
+    ``regex`` is case-insensitive and foldable, and None at once when a literal every match
+    needs is absent. Read matched text from ``text`` by span."""
+    _, twin, need = _rule(regex)
+    if twin is not None:
+        if low is None:
+            return regex.search(text)
+        regex, text = twin, low
+    elif regex.flags & re.IGNORECASE:
+        return regex.search(text)
+    if need is not None and not _holds_any(text, need):
+        return None
     return regex.search(text)
 
 
 def finditer(regex: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
     """``regex.finditer(text)``, faster on ``low`` as :func:`search`. Read text by span."""
-    if low is not None:
-        twin = fast_twin(regex)
-        if twin is not None:
-            return twin.finditer(low)
+    _, twin, need = _rule(regex)
+    if twin is not None:
+        if low is None:
+            return regex.finditer(text)
+        regex, text = twin, low
+    elif regex.flags & re.IGNORECASE:
+        return regex.finditer(text)
+    if need is not None and not _holds_any(text, need):
+        return iter(())
     return regex.finditer(text)
 
 
-__all__ = ["FOLD_UNSAFE", "fast_twin", "finditer", "foldable", "lowered", "search"]
+def _holds_any(text: str, literals: tuple[str, ...]) -> bool:
+    for literal in literals:
+        if literal in text:
+            return True
+    return False
+
+
+class _Unknown(Exception):
+    """A construct :func:`required_literals` does not reason about: no prefilter."""
+
+
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+_CLASS_ESCAPES = frozenset("wWdDsS")
+_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
+_QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_HARMLESS_FLAGS = frozenset("sma")  # inline flags that change no literal's meaning
+
+
+@lru_cache(maxsize=1024)
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains (as written: lower-case for a
+    foldable pattern matched on lower-cased text), or None when that cannot be told. Read
+    conservatively: backreferences, numeric escapes, verbose or case flags give None; an
+    optional part contributes nothing; of the parts a branch must match, the longest literal
+    run (or group whose every branch has one) is taken."""
+    try:
+        branches, end = _alternation(pattern, 0)
+        if end != len(pattern):
+            return None
+        found = _branches_need(branches)
+    except _Unknown:
+        return None
+    return None if found is None else tuple(sorted(set(found), key=lambda s: (-len(s), s)))
+
+
+def _branches_need(branches: list[list[tuple]]) -> list[str] | None:
+    """The union of each branch's best required literals (None if a branch has none)."""
+    found: list[str] = []
+    for items in branches:
+        best = _sequence_need(items)
+        if best is None:
+            return None
+        found.extend(best)
+    return found
+
+
+def _sequence_need(items: list[tuple]) -> list[str] | None:
+    """The best required set among a sequence's literal runs and required groups."""
+    candidates: list[list[str]] = []
+    run = ""
+    for kind, value, least, bounded_one in items:
+        if kind == "zero":
+            continue  # consumes nothing: the literals on each side stay adjacent
+        if kind == "lit" and least >= 1:
+            run += value
+            if bounded_one:
+                continue
+        if run:
+            candidates.append([run])
+        run = ""
+        if kind == "group" and least >= 1 and value is not None:
+            candidates.append(value)
+    if run:
+        candidates.append([run])
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+def _alternation(p: str, i: int) -> tuple[list[list[tuple]], int]:
+    branches = []
+    while True:
+        items, i = _sequence(p, i)
+        branches.append(items)
+        if i < len(p) and p[i] == "|":
+            i += 1
+            continue
+        return branches, i
+
+
+def _sequence(p: str, i: int) -> tuple[list[tuple], int]:
+    """Items (kind, value, least repeats, exactly-once) up to ``|``, ``)`` or the end."""
+    items: list[tuple] = []
+    while i < len(p) and p[i] not in "|)":
+        kind, value, i = _atom(p, i)
+        least, exactly_one, i = _quantifier(p, i)
+        if kind == "zero" and least == 0:
+            continue
+        items.append((kind, value, least, exactly_one))
+    return items, i
+
+
+def _atom(p: str, i: int) -> tuple[str, Any, int]:
+    c = p[i]
+    if c == "\\":
+        if i + 1 >= len(p):
+            raise _Unknown
+        e = p[i + 1]
+        if e in _ZERO_WIDTH_ESCAPES:
+            return "zero", None, i + 2
+        if e in _CLASS_ESCAPES:
+            return "class", None, i + 2
+        if e in _CHAR_ESCAPES:
+            return "lit", _CHAR_ESCAPES[e], i + 2
+        if e.isalnum() or not e.isascii():
+            raise _Unknown  # \x41, \1, \N{…}: not read here
+        return "lit", e, i + 2
+    if c == "[":
+        return "class", None, _class_end(p, i)
+    if c == "(":
+        return _group(p, i)
+    if c in ".":
+        return "class", None, i + 1
+    if c in "^$":
+        return "zero", None, i + 1
+    if c in "*+?{":
+        raise _Unknown
+    return "lit", c, i + 1
+
+
+def _class_end(p: str, i: int) -> int:
+    j = i + 1
+    if j < len(p) and p[j] == "^":
+        j += 1
+    if j < len(p) and p[j] == "]":
+        j += 1
+    while j < len(p) and p[j] != "]":
+        j += 2 if p[j] == "\\" else 1
+    if j >= len(p):
+        raise _Unknown
+    return j + 1
+
+
+def _group(p: str, i: int) -> tuple[str, Any, int]:
+    j, zero = i + 1, False
+    if p.startswith("?", j):
+        head = p[j + 1:j + 3]
+        if head.startswith(":"):
+            j += 2
+        elif head.startswith(("=", "!")):
+            j, zero = j + 2, True
+        elif head in ("<=", "<!"):
+            j, zero = j + 3, True
+        elif head.startswith("P<"):
+            close = p.find(">", j)
+            if close < 0:
+                raise _Unknown
+            j = close + 1
+        else:
+            m = re.compile(r"\?([a-zA-Z]*)(-[a-zA-Z]*)?([:)])").match(p, j)
+            if m is None or not set(m.group(1) + (m.group(2) or "")[1:]) <= _HARMLESS_FLAGS:
+                raise _Unknown  # (?i), (?x), (?P=name), comments, conditionals
+            if m.group(3) == ")":
+                return "zero", None, m.end()
+            j = m.end()
+    branches, j = _alternation(p, j)
+    if j >= len(p) or p[j] != ")":
+        raise _Unknown
+    if zero:
+        return "zero", None, j + 1
+    return "group", _branches_need(branches), j + 1
+
+
+def _quantifier(p: str, i: int) -> tuple[int, bool, int]:
+    """(least repeats, whether exactly once, index after the quantifier and its ? or +)."""
+    if i >= len(p) or p[i] not in "*+?{":
+        return 1, True, i
+    if p[i] == "{":
+        m = _QUANTIFIER.match(p, i)
+        if m is None:
+            raise _Unknown  # a literal brace: not read here
+        least = int(m.group(1) or 0)
+        exact = m.group(2) is None and least == 1
+        i = m.end()
+    else:
+        least, exact = (1 if p[i] == "+" else 0), False
+        i += 1
+    if i < len(p) and p[i] in "?+":
+        i += 1
+    return least, exact, i
+
+
+__all__ = ["FOLD_UNSAFE", "fast_twin", "finditer", "foldable", "lowered", "required_literals", "search"]
