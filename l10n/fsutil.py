@@ -25,7 +25,26 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
         raise WriteError(f"cannot write: {exc.strerror or exc}", path) from exc
 
 
-def _replace_with(path: Path, data: bytes, durable: bool = True) -> None:
+def create_bytes(path: Path, data: bytes) -> bool:
+    """Create ``path`` holding ``data`` if it does not exist yet; False if it does (or the file
+    system cannot tell atomically), and nothing was written. Never a half-written file: the
+    bytes go to a temporary file that is then hard-linked in place, which fails if a file is
+    already there. Not fsynced: for files that hold nothing a person wrote."""
+    try:
+        tmp = _temporary(path, data, False, 0o644)
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror or exc}", path) from exc
+    try:
+        os.link(tmp, path)
+        return True
+    except OSError:  # there is a file now (FileExistsError), or no hard links here
+        return False
+    finally:
+        _unlink(tmp)
+
+
+def _temporary(path: Path, data: bytes, durable: bool, mode: int) -> str:
+    """A temporary file beside ``path`` holding ``data`` with permissions ``mode``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # not at import time: a no-op run writes nothing
 
@@ -36,16 +55,30 @@ def _replace_with(path: Path, data: bytes, durable: bool = True) -> None:
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
+def _replace_with(path: Path, data: bytes, durable: bool = True) -> None:
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    tmp = _temporary(path, data, durable, mode)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp)
         raise
 
 

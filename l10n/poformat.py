@@ -23,8 +23,9 @@ _SPACES = re.compile(r"([\t\n\x0b\x0c\r ]+)")  # textwrap's whitespace, kept as 
 _ESCAPED = ("\\", "\n", "\r", "\t", "\v", "\b", "\f", '"')  # what polib counts and escapes
 
 
-def render_po(po: polib.POFile) -> str:
-    """What ``po.__unicode__()`` returns."""
+def render_po(po: polib.POFile, entries: list[str] | None = None) -> str:
+    """What ``po.__unicode__()`` returns. ``entries``: the texts of ``po``'s entries already
+    rendered (:func:`render_entries`), e.g. a template's for the new catalogue made from it."""
     width = po.wrapwidth
     header = []
     for line in po.header.split("\n"):
@@ -34,10 +35,14 @@ def render_po(po: polib.POFile) -> str:
             header.append(f"#{line}\n")
         else:
             header.append(f"# {line}\n")
-    entries = [render_entry(po.metadata_as_entry(), width)]
-    entries += [render_entry(e, width) for e in po if not e.obsolete]
-    entries += [render_entry(e, width) for e in po if e.obsolete]
-    return "".join(header) + "\n".join(entries)
+    body = render_entries(po) if entries is None else entries
+    return "".join(header) + "\n".join([render_entry(po.metadata_as_entry(), width), *body])
+
+
+def render_entries(po: polib.POFile) -> list[str]:
+    """The text of each entry, header excluded, in the order polib writes them (obsolete last)."""
+    width = po.wrapwidth
+    return [render_entry(e, width) for e in po if not e.obsolete] + [render_entry(e, width) for e in po if e.obsolete]
 
 
 def _field(entry: polib.POEntry, name: str, delflag: str, plural_index: str, value: str, width: int) -> list[str]:

@@ -15,6 +15,7 @@ heavy: polib, the segmenter and rapidfuzz are loaded only by a step that does wo
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -125,6 +126,17 @@ def build_path(config: Config, article: Path, lang: str, fmt: str) -> Path:
     return layout.path(layout.output(article, lang, fmt))
 
 
+def _same_entries_text(pot: polib.POFile, po: polib.POFile, texts: list[str] | None) -> bool:
+    """Whether ``texts`` (the template's rendered entries) are also the new catalogue's: a
+    template entry with no translation, translator comment, previous text or plural renders
+    the same as the entry :func:`l10n.merge.merge_catalog` makes from it."""
+    if texts is None or len(texts) != len(pot) or len(po) != len(pot) or po.wrapwidth != pot.wrapwidth:
+        return False
+    return all(not e.obsolete and not e.msgstr and not e.tcomment and not e.msgid_plural and not e.msgstr_plural
+               and e.previous_msgid is None and e.previous_msgctxt is None and e.previous_msgid_plural is None
+               for e in pot)
+
+
 def pending_entries(po: polib.POFile) -> int:
     """Entries machine translation would fill: active, singular, no translation yet."""
     return sum(1 for e in po if not e.obsolete and e.msgid and not e.msgid_plural and not e.msgstr)
@@ -144,6 +156,7 @@ class ArticleWork:
         self._own_article = False  # read here from the file's bytes (not handed in)
         self._segments: list[Segment] | None = None
         self._pot: polib.POFile | None = None
+        self._pot_entries: list[str] | None = None  # the texts of the template's entries, as written
         self._po: dict[str, polib.POFile] = {}
         article = job.article
         self.article_rel = f"{self.layout.source}/{article.name}" if article is not None else ""
@@ -172,10 +185,15 @@ class ArticleWork:
         data = self._data(rel)
         return None if data is None else digest(data)
 
-    def _wrote(self, rel: str) -> str | None:
-        """Forget what we knew of ``rel`` after writing it; its hash as it is now on disk."""
+    def _wrote(self, rel: str, data: bytes | None = None) -> str | None:
+        """Forget what we knew of ``rel`` after writing it; its hash as it is now on disk.
+        ``data``: the bytes just written, so the file need not be read back."""
         self._bytes.pop(rel, None)
-        return self._hash(rel)
+        if data is None or self.dry:
+            return self._hash(rel)
+        self._bytes[rel] = data
+        self.out.files.append(seen_bytes(self.layout.path(rel), rel, data))
+        return digest(data)
 
     def _fresh(self, name: str, inputs: str, outputs: dict[str, str | None]) -> bool:
         if is_fresh_record(self.job.records.get(name), inputs, outputs):
@@ -263,28 +281,33 @@ class ArticleWork:
 
         segments = self.segments(store=True)
         pot = build_template(self.article(), segments, rel, config.name)
-        changed = self._write_template(pot, pot_rel)
+        written = self._write_template(pot, pot_rel)
         self._pot = pot
         info = {"segments": len(self.segments()), "entries": len(pot), "words": sum(count_words(e.msgid) for e in pot)}
-        self.out.records.append(Record(name, slug, inputs, {pot_rel: self._wrote(pot_rel) if changed else old_hash}, info))
+        new_hash = self._wrote(pot_rel, written) if written is not None else old_hash
+        self.out.records.append(Record(name, slug, inputs, {pot_rel: new_hash}, info))
+        changed = written is not None
         self.out.extracted = ExtractResult(slug, pot_path, info["segments"], info["entries"], info["words"], changed)
 
-    def _write_template(self, pot: polib.POFile, rel: str) -> bool:
-        """Write the template unless only its creation date would change; True if written.
-        Not fsynced: a template is made again from its article whenever it looks changed."""
+    def _write_template(self, pot: polib.POFile, rel: str) -> bytes | None:
+        """Write the template unless only its creation date would change; the bytes written, or
+        None. Not fsynced: a template is made again from its article whenever it looks changed.
+        The entries are rendered once and kept: a new catalogue is written from the same text."""
         from .catalog import now_stamp
         from .fsutil import atomic_write_bytes
-        from .poformat import render_po
+        from .poformat import render_entries, render_po
 
+        self._pot_entries = entries = render_entries(pot)
         old = self._data(rel)
         m = _POT_DATE.search(old or b"")
         if m is not None:
             pot.metadata["POT-Creation-Date"] = m.group(1).decode("utf-8", "replace")
-            if render_po(pot).encode("utf-8") == old:
-                return False
+            if render_po(pot, entries).encode("utf-8") == old:
+                return None
             pot.metadata["POT-Creation-Date"] = now_stamp()
-        atomic_write_bytes(self.layout.path(rel), render_po(pot).encode("utf-8"), durable=False)
-        return True
+        data = render_po(pot, entries).encode("utf-8")
+        atomic_write_bytes(self.layout.path(rel), data, durable=False)
+        return data
 
     def update(self, lang: str) -> None:
         config, slug = self.config, self.job.slug
@@ -301,21 +324,51 @@ class ArticleWork:
             self.out.updated.append(UpdateResult(slug, lang, po_path, MergeStats(kept=info.get("entries", 0)), False,
                                                  False, skipped=True))
             return
+        from .merge import merge_catalog
+
+        if old_hash is None:
+            po, stats = merge_catalog(self.template(), None, lang)
+            self._po[lang] = po
+            changed, new_hash = True, self._create_catalog(po, po_rel)
+        else:
+            po, stats, changed = self._merge_existing(lang, po_rel)
+            new_hash = self._wrote(po_rel) if changed else old_hash
+        info = {"entries": len(self.template()), "pending": pending_entries(po)}
+        self.out.records.append(Record(name, slug, inputs, {po_rel: new_hash}, info))
+        self.out.updated.append(UpdateResult(slug, lang, po_path, stats, changed, old_hash is None))
+
+    def _merge_existing(self, lang: str, po_rel: str) -> tuple[polib.POFile, MergeStats, bool]:
+        """Merge the template into the catalogue on disk and write it if that changes it."""
         from .locking import Snapshot, catalog_lock, save_merged
         from .merge import merge_catalog
         from .poformat import render_po
 
-        with catalog_lock(po_path):  # read-merge-write as one step: a concurrent save is never reverted
-            old = self.catalog(lang) if old_hash is not None else None
+        with catalog_lock(self.layout.path(po_rel)):  # read-merge-write as one step: a concurrent save is never reverted
+            old = self.catalog(lang)
             po, stats = merge_catalog(self.template(), old, lang)
             self._po[lang] = po
-            changed = old is None or render_po(po).encode("utf-8") != self._data(po_rel)
+            changed = render_po(po).encode("utf-8") != self._data(po_rel)
             if changed:
-                save_merged(po, po_path, Snapshot.of(old) if old is not None else None)
-        new_hash = self._wrote(po_rel) if changed else old_hash
-        info = {"entries": len(self.template()), "pending": pending_entries(po)}
-        self.out.records.append(Record(name, slug, inputs, {po_rel: new_hash}, info))
-        self.out.updated.append(UpdateResult(slug, lang, po_path, stats, changed, old is None))
+                save_merged(po, self.layout.path(po_rel), Snapshot.of(old))
+        return po, stats, changed
+
+    def _create_catalog(self, po: polib.POFile, po_rel: str) -> str | None:
+        """Write a catalogue that did not exist; its hash. It holds nothing a person wrote (the
+        template's entries and a header), so it is written without the lock or an fsync, and
+        created only if still absent: if someone made it meanwhile, theirs is merged in under
+        the lock as for any catalogue changed on disk."""
+        from .fsutil import create_bytes
+        from .locking import save_merged
+        from .poformat import render_po
+
+        text = render_po(po, self._pot_entries if _same_entries_text(self.template(), po, self._pot_entries) else None)
+        data = text.encode("utf-8")
+        path = self.layout.path(po_rel)
+        if create_bytes(path, data):
+            po.source_digest = hashlib.sha256(data).hexdigest()  # as write_catalog records it
+            return self._wrote(po_rel, data)
+        save_merged(po, path, None)
+        return self._wrote(po_rel)
 
     def memory(self, lang: str) -> None:
         config, slug = self.config, self.job.slug
@@ -356,7 +409,7 @@ class ArticleWork:
         changed = data != self._data(out_rel)
         if changed:
             atomic_write_bytes(out, data, durable=False)  # made again from article + catalogue
-        new_hash = self._wrote(out_rel) if changed else old_hash
+        new_hash = self._wrote(out_rel, data) if changed else old_hash
         self.out.records.append(Record(name, slug, inputs, {out_rel: new_hash}, stats.as_dict()))
         self.out.built.append(BuildResult(slug, lang, out, stats))
 

@@ -21,7 +21,8 @@ _WORD = re.compile(
 
 def count_words(text: str) -> int:
     """Number of words in ``text`` by pocount's rules."""
-    text = _BR.sub("\n", text)
-    text = _XML.sub("", text)
-    text = _DOT.sub(" ", text)
-    return sum(1 for _ in _WORD.finditer(text))
+    if "<" in text:  # no tag without one
+        text = _XML.sub("", _BR.sub("\n", text))
+    if "." in text:
+        text = _DOT.sub(" ", text)
+    return len(_WORD.findall(text))

@@ -132,3 +132,26 @@ def test_update_never_loses_a_reviewed_translation(sentences, edits, data) -> No
             assert same[0].msgstr == msgstr and not same[0].fuzzy
     reparsed = polib.pofile(str(merged))
     assert len(reparsed) == len(merged)
+
+
+def test_new_catalogue_entries_are_what_the_constructor_makes() -> None:
+    """The fast copy of a template entry has exactly the attributes of ``POEntry(...)``."""
+    from l10n.merge import _fresh
+
+    template = polib.POEntry(msgid="Hund", msgctxt="heading", msgid_plural="Hunder", comment="heading",
+                             occurrences=[("a.md", "1")], flags=["no-wrap"], tcomment="ignored", msgstr="x")
+    expected = polib.POEntry(msgid="Hund", msgctxt="heading", msgid_plural="Hunder", msgstr_plural={0: "", 1: "", 2: ""},
+                             comment="heading", occurrences=[("a.md", "1")], flags=["no-wrap"])
+    made = _fresh(template, 3)
+    assert made.__dict__ == expected.__dict__
+    made.occurrences.append(("b.md", "2"))
+    made.flags.append("fuzzy")
+    assert template.occurrences == [("a.md", "1")] and template.flags == ["no-wrap"]
+    assert _fresh(polib.POEntry(msgid="Katt")).msgstr_plural == {}
+
+
+def test_new_catalogue_counts_every_entry_as_new() -> None:
+    po, stats = merge_catalog(pot("En.", "To."), None, "en")
+    assert [e.msgid for e in po] == ["En.", "To."] and stats.new == 2 and stats.kept == stats.fuzzy == 0
+    po, stats = merge_catalog(pot("En."), catalog(), "en")  # an empty catalogue on disk: the same
+    assert len(po) == 1 and stats.new == 1 and not stats.obsolete

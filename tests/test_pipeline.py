@@ -218,3 +218,42 @@ def test_machine_translation_is_asked_only_about_catalogues_with_untranslated_en
     assert gaps == ["vaer"]  # kort is fully machine-translated, vaer is not
     assert asked[1:] == [gaps]
     assert worked(again) == set() and outputs(project) == before
+
+
+def test_new_catalogue_is_exactly_the_merge_of_its_template(mini_project: Path, monkeypatch) -> None:
+    """A catalogue made in the run from the template's text is what merging the written template
+    into nothing gives, byte for byte (the fast path writes no other text)."""
+    from l10n.merge import merge_catalog
+    from l10n.poformat import render_po
+
+    monkeypatch.setattr(catalog, "now_stamp", lambda: "2026-01-02 03:04+0000")
+    run(mini_project)
+    config = load_config(mini_project)
+    pots = sorted(config.templates_dir.glob("*.pot"))
+    assert pots
+    for pot in pots:
+        expected, _ = merge_catalog(catalog.read_catalog(pot), None, "en")
+        assert config.po_path("en", pot.stem).read_text(encoding="utf-8") == render_po(expected)
+
+
+def test_catalogue_created_by_someone_else_meanwhile_is_merged_not_replaced(mini_project: Path, monkeypatch) -> None:
+    """Between the check "no catalogue yet" and the write, a translator's file appears: the run
+    must keep their translation (the create fails and the locked merge takes over)."""
+    from l10n import fsutil
+
+    real = fsutil.create_bytes
+    theirs: list[Path] = []
+
+    def racing(path: Path, data: bytes) -> bool:
+        po = polib.pofile(data.decode("utf-8"))
+        po[0].msgstr = "Their translation"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(po.__unicode__(), encoding="utf-8")
+        theirs.append(path)
+        return real(path, data)
+
+    monkeypatch.setattr(fsutil, "create_bytes", racing)
+    run(mini_project)
+    assert theirs
+    for path in theirs:
+        assert polib.pofile(str(path))[0].msgstr == "Their translation"

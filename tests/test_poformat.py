@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from l10n.catalog import WRAP_WIDTH
-from l10n.poformat import render_po
+from l10n.poformat import render_entries, render_po
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = sorted(p for folder in (ROOT / "tests", ROOT / "locales") for p in folder.rglob("*.po*")
@@ -81,3 +81,16 @@ def test_wrap_is_textwrap_as_polib_calls_it(text: str, width: int) -> None:
     from l10n.poformat import wrap
 
     assert wrap(text, width) == textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)
+
+
+def test_entries_rendered_once_give_the_same_catalogue_text() -> None:
+    """A template's entries rendered once serve both its own text and the new catalogue's."""
+    po = polib.POFile(wrapwidth=WRAP_WIDTH)
+    po.header = "Header."
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="Gammel", msgstr="Old", obsolete=True))
+    po.append(polib.POEntry(msgid="En setning. " * 12, comment="paragraph", occurrences=[("a.md", "3")]))
+    assert render_po(po, render_entries(po)) == render_po(po) == po.__unicode__()
+    empty = polib.POFile(wrapwidth=WRAP_WIDTH)
+    empty.metadata = {"Language": "en"}
+    assert render_po(empty, []) == empty.__unicode__()
