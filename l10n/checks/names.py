@@ -262,7 +262,34 @@ def name_core(word: str, in_run: bool = False) -> str | None:
         return None  # Kongedømmene, Høymiddelalderen: Norwegian compounds
     if len(core) >= 9 and _NOUN_ENDING.search(core.lower()) and _common_noun_form(core.lower()[:-2]):
         return None  # Tempelridderne: a capitalised Norwegian noun, inflected
+    if len(core) >= 8 and descriptive_compound(core.lower()):
+        return None  # Slottsparken, Finanskomiteen: a name made of Norwegian words, which English translates
     return None if norwegian_word(core) else core
+
+
+@lru_cache(maxsize=50000)
+def descriptive_compound(lower: str, depth: int = 0) -> bool:
+    """A compound wholly of Norwegian words (Slotts|parken, Finans|komiteen, Storhorn|bille): a
+    descriptive name of a place, body, day or species that English translates (the Palace Park,
+    the Finance Committee), unlike a name with a name inside (Niagara|fossen, Frogner|parken, whose
+    first part is no word) or a surname ending (Lind|berg). The last part must be a word only
+    Norwegian has, so English-looking names (Lille|hammer) stay names; the first may be a
+    compound of any Norwegian words itself (stor|horn)."""
+    ends = read_words("name-endings-nb.txt")
+    for i in range(3, len(lower) - 3):
+        tail = lower[i:]
+        if tail in ends or not (norwegian_word(tail) if depth == 0 else _lexical(tail)):
+            continue
+        head = lower[:i]
+        for part in (head, head[:-1] if head[-1] in "se" and len(head) > 4 else ""):
+            if part and (_lexical(part) or (depth < 1 and len(part) >= 6 and descriptive_compound(part, depth + 1))):
+                return True
+    return False
+
+
+def _lexical(word: str) -> bool:
+    """A Norwegian word of the lexicon, whether or not English has it too (stor, horn, finans)."""
+    return _zipf(word, "nb") >= 3.0 or word in read_words("nb-leftover-words.txt")
 
 
 @lru_cache(maxsize=50000)

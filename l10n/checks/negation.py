@@ -11,7 +11,13 @@ rendered "He did not come, and she stayed". This check counts plain negators (da
   ("unable", "fail", "non-", "keep from"), and an English un- word that renders a Norwegian
   u- word ("urealistiske" -> "unrealistic") does not count for the "ikke".
 
-Negation said in other words counts on the translation's side in both cases.
+Negation said in other words counts on the translation's side in both cases, and so does a
+negation said by the opposite word of what the source negates (``negation-paraphrase-nb-en.tsv``:
+"husket ikke" -> "forgot", "ikke mange" -> "few", "ennå ikke" -> "yet to", the additive "ikke bare ... men
+også" -> "as well as"). A litotes negates nothing and is not counted: "ikke" cancels a u- word
+("er ikke uvanlig" -> "is common"). A translation that keeps fewer
+negators may still keep them all when one negator's scope runs over an "or" ("never get sick or
+complain" for "blir aldri syke og klager aldri").
 """
 
 from __future__ import annotations
@@ -31,6 +37,93 @@ _U_WORD = re.compile(r"\bu([a-zæøå]{4,})", re.IGNORECASE)
 def negators(lang: str) -> re.Pattern[str] | None:
     row = next((r for r in read_rows("negation-nb-en.tsv") if r[0] == lang), None)
     return re.compile(row[1], re.IGNORECASE) if row else None
+
+
+@lru_cache(maxsize=None)
+def _antonym_rows() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    return tuple((re.compile(rf"(?:{nb})", re.IGNORECASE), re.compile(rf"(?<![\w-])(?:{en})(?![\w])", re.IGNORECASE))
+                 for nb, en in read_rows("negation-paraphrase-nb-en.tsv"))
+
+
+_STOP = re.compile(r"[,.;:!?«»\"()–—]")
+_WORD = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def window(text: str, match: re.Match[str]) -> tuple[list[str], list[str]]:
+    """The words a negator negates: the one before it (a main clause puts the finite verb there:
+    "husket ikke") and up to four after it, within its clause."""
+    after = text[match.end():]
+    stop = _STOP.search(after)
+    words = _WORD.findall(after[:stop.start()] if stop else after)[:4]
+    before = _WORD_BEFORE.search(text[max(0, match.start() - 40):match.start()])
+    return ([before.group(1)] if before else []), words
+
+
+def by_opposite(src: str, found: list[re.Match[str]], tgt: str) -> int:
+    """How many of the source negators ``found`` the translation says by the opposite word."""
+    rows = _antonym_rows()
+    said = 0
+    for m in found:
+        before, after = window(src, m)
+        if any(nb.fullmatch(w) and en.search(tgt) for nb, en in rows for w in before + after):
+            said += 1
+    return said
+
+
+_COPULA = frozenset("er var være vært blir ble bli blitt virker virket synes syntes".split())
+_DEGREE = frozenset("helt så særlig spesielt veldig".split())
+_AFTER_PREDICATE = frozenset("med for at å i om på til av enn som".split())
+
+
+def _litotes(src: str, match: re.Match[str]) -> bool:
+    """"er ikke uvanlig", "ikke helt ukjent med": the negator cancels a predicative u- word and
+    the sense is positive. Not "setter seg ikke urealistiske mål", where it negates the verb."""
+    before, after = window(src, match)
+    if after[:1] and after[0].lower() in _DEGREE:
+        after = after[1:]
+    if not after or not _u_word(after[0]):
+        return False
+    return (bool(before) and before[0].lower() in _COPULA) or len(after) == 1 or after[1].lower() in _AFTER_PREDICATE
+
+
+def _u_word(word: str) -> bool:
+    low = word.lower()
+    return low.startswith("u") and len(low) >= 5 and nb_zipf().get(low[1:], (0.0, 0.0))[0] >= 3.0
+
+
+def source_negators(source: str, lang: str = "nb", litotes: bool = False) -> list[re.Match[str]]:
+    """The source's negators that negate something: not inside a name, not (unless ``litotes``) a litotes."""
+    src_re = negators(lang)
+    if src_re is None:
+        return []
+    src = mask(source)
+    return [m for m in src_re.finditer(src) if not _inside_name(src, m.start()) and (litotes or not _litotes(src, m))]
+
+
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,.;:!?()\[\]–—]")
+
+
+def _or_after_negation(tgt: str, tgt_re: re.Pattern[str]) -> int:
+    """"or"s a negator of the translation scopes over: within its clause and six words ("never get
+    sick or complain"), one more negated clause each."""
+    count = 0
+    for m in tgt_re.finditer(tgt):
+        rest = tgt[m.end():]
+        end = _CLAUSE_END.search(rest)
+        words = (rest[:end.start()] if end else rest).split()[:6]
+        count += sum(1 for w in words if w.lower() == "or")
+    return count
+
+
+def said_otherwise(source: str, target: str) -> bool:
+    """For rules asking only whether a translation negates at all: every source negator is a
+    litotes ("ikke uvanlig" -> "common"), or the translation says one by the opposite word."""
+    found = source_negators(source)
+    if not found:
+        return bool(source_negators(source, litotes=True))
+    return by_opposite(mask(source), found, mask(target)) > 0
 
 
 def u_words(text: str) -> int:
@@ -55,7 +148,7 @@ class NegationCountCheck(Check):
         if src_re is None or tgt_re is None:
             return None
         src = mask(source)
-        found = [m for m in src_re.finditer(src) if not _inside_name(src, m.start())]
+        found = source_negators(source, src_lang)
         if not found:
             return None
         tgt = mask(target)
@@ -63,6 +156,8 @@ class NegationCountCheck(Check):
         other = negators(f"{tgt_lang}-other")
         if other is not None and (kept == 0 or kept < len(found)):
             kept += max(0, len(other.findall(tgt)) - (u_words(src) if src_lang == "nb" else 0))
+        if kept < len(found) and src_lang == "nb" and tgt_lang == "en":
+            kept += by_opposite(src, found, tgt) + _or_after_negation(tgt, tgt_re)
         last = found[-1]
         if kept == 0 and all(m.group(0).lower() in _WEAK for m in found):
             return None  # "uten" alone is often said positively: missing, stripped of, by far

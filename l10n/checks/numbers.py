@@ -118,6 +118,8 @@ def extract(text: str, lang: str) -> list[Quantity]:
             values = scaled if len(word.rstrip(".")) > 1 else values | scaled  # 100m: metres or million
         if masked.startswith("-tal", m.end()):
             values |= {("n", v[1] // 100 + 1) for v in values if v[0] == "n" and v[1] % 100 == 0}  # 1500-tallet
+        if _DECADE_AFTER.match(masked, m.end()):  # 80-tallet, 50-årene: the 1980s, the fifties
+            values |= {("n", c + v[1]) for v in values if v[0] == "n" and v[1] in _DECADES for c in (1900.0, 2000.0)}
         if _TIME_AFTER_RE.match(masked, m.end()) or _TIME_BEFORE_RE.search(masked[max(0, m.start() - 12): m.start()]):
             values |= {("t", int(v[1]) % 12, 0) for v in values if v[0] == "n" and float(v[1]).is_integer() and v[1] <= 24}
         found.append(Quantity(frozenset(values), m.start(), m.end(), malformed))
@@ -167,6 +169,8 @@ def _implied(lang: str) -> dict[str, float]:
     return {w: float(row[1]) for row in read_rows("implied-numbers.tsv") if row[0] == lang for w in row[2].split("|")}
 
 
+_DECADES = frozenset(float(v) for v in range(10, 100, 10))
+_DECADE_AFTER = re.compile(r"-(?:tall|år)", re.IGNORECASE)
 _REGNAL_RE = re.compile(r"(?<=[\w,] )[A-Z][a-z]+ ([IVX])\b(?!['’]\w)")
 _GLUED_RE = re.compile(r"(?<=[^\W\d_])\d+(?!\d|[.,:]\d)")
 _HALF = frozenset({"halv"})
@@ -190,7 +194,8 @@ def number_prefix(word: str, lang: str) -> float | None:
 
 
 def compound_number(word: str, lang: str) -> float | None:
-    """Value of a number written as one word, tens then units: Norwegian "tjuefem" (25), "førtito" (42)."""
+    """Value of a number written as one word: tens then units, Norwegian "tjuefem" (25), "førtito" (42),
+    or units then hundreds or thousands, "tohundre" (200)."""
     return _compounds(lang_base(lang)).get(word)
 
 
@@ -205,6 +210,10 @@ def _compounds(lang: str) -> dict[str, float]:
     for tens_word, ten in tens:
         for unit_word, unit in units:
             table.setdefault(tens_word + unit_word, float(ten + unit))
+    scales = [(w, v) for w, v in words.items() if v in (100, 1000) and not w.endswith(("vis", "de", "s"))]
+    for unit_word, unit in units:  # tohundre (200), tretusen (3,000): Norwegian writes them as one word
+        for scale_word, scale in scales:
+            table.setdefault(unit_word + scale_word, float(unit * scale))
     return table
 
 

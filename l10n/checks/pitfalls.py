@@ -15,6 +15,7 @@ from typing import Any
 
 from .base import Check, CheckContext, Finding
 from .data import read_rows, read_words
+from .negation import said_otherwise
 from .text import mask
 
 
@@ -89,7 +90,7 @@ class PitfallCheck(Check):
             if src_match is None:
                 continue
             if rule.absent:
-                if rule.target.search(tgt) is None and not negative_adjective(tgt):
+                if rule.target.search(tgt) is None and not negative_adjective(tgt) and not said_otherwise(source, target):
                     found.append(self._finding(rule, src_match.span(), "source"))
                 continue
             tgt_match = rule.target.search(tgt)

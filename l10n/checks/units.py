@@ -7,7 +7,9 @@ loads in a millisecond where pint's registry takes most of a second.
 
 A target quantity must equal a source quantity of the same dimension after conversion,
 within the rounding the target figure shows (250 kg → 550 pounds passes, 30 °C → 30 °F
-does not). Time spans count: "to timer" → "two minutes" is flagged.
+does not). Time spans count: "to timer" → "two minutes" is flagged. A compound measure,
+parts of one dimension joined by "og"/"and" or a comma ("ett år og seks måneder", "1 m 80 cm"),
+is also one amount, so "18 months" renders it and "1 year and 6 months" renders "18 måneder".
 """
 
 from __future__ import annotations
@@ -95,7 +97,27 @@ def quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         if sign and sign != "+" and unit.dimension == "temperature":
             values = tuple(-v for v in values)
         found.append(Quantity(values, unit, m.start(), m.end()))
-    return tuple(found)
+    return tuple(found) + _sums(found, mask(text))
+
+
+_JOINT = re.compile(r"\s*(?:,|og|and|,\s*and)?\s*\Z", re.IGNORECASE)
+
+
+def _sums(found: list[Quantity], text: str) -> tuple[Quantity, ...]:
+    """Runs of quantities of one dimension, bigger unit first, joined by "og"/"and"/a comma or
+    nothing: one amount in the base unit ("ett år og seks måneder" = 18 months)."""
+    sums = []
+    run: list[Quantity] = []
+    for q in [*found, None]:
+        if (q is not None and run and q.unit.dimension == run[-1].unit.dimension and q.unit.factor < run[-1].unit.factor
+                and run[-1].unit.factor > 0 and q.unit.factor > 0 and _JOINT.match(text[run[-1].end:q.start])):
+            run.append(q)
+            continue
+        if len(run) >= 2 and all(len(p.values) == 1 for p in run):
+            total = sum(p.bases()[0] for p in run)
+            sums.append(Quantity((total,), Unit("sum", run[0].unit.dimension, 1.0, 0.0), run[0].start, run[-1].end))
+        run = [q] if q is not None else []
+    return tuple(sums)
 
 
 def _tolerance(value: float) -> float:
@@ -137,12 +159,13 @@ class UnitsCheck(Check):
         if not src:
             return []
         tgt = quantities(target, context.target_lang)
+        summed = [(q.start, q.end) for q in tgt if q.unit.name == "sum" and any(same_amount(q, s) for s in src)]
         found = []
         for q in tgt:
-            if any(same_amount(q, s) for s in src):
+            if q.unit.name == "sum" or any(same_amount(q, s) for s in src) or any(a <= q.start and q.end <= b for a, b in summed):
                 continue
-            same_dim = [s for s in src if s.unit.dimension == q.unit.dimension]
-            same_number = [s for s in src if set(s.values) & set(q.values)]
+            same_dim = [s for s in src if s.unit.dimension == q.unit.dimension and s.unit.name != "sum"]
+            same_number = [s for s in src if set(s.values) & set(q.values) and s.unit.name != "sum"]
             if same_dim:
                 was = ", ".join(source[s.start:s.end] for s in same_dim)
                 found.append(self.finding(f"{target[q.start:q.end]!r} does not match {was!r} in the source", (q.start, q.end)))

@@ -172,3 +172,26 @@ def test_spelling_and_derivation_are_no_misspelt_copy(source, target):
 ])
 def test_party_and_institution_names_as_english_news_renders_them(source, target):
     assert passes(NamesCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Statsministeren møtte kongen i Slottsparken.", "The prime minister met the king in the Palace Park."),
+    ("Folk samlet seg på torget på Grunnlovsdagen.", "People gathered in the square on Constitution Day."),
+    ("Saken ble drøftet i Finanskomiteen i går.", "The matter was discussed in the Finance Committee yesterday."),
+    ("Forskerne fant en ny art, Storhornbille, i regnskogen.", "The researchers found a new species, the great horned beetle, in the rainforest."),
+])
+def test_a_name_made_of_norwegian_words_may_be_translated(source, target):
+    assert passes(NamesCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Turistene besøkte Niagarafossen i fjor.", "The tourists visited the falls last year."),  # a name inside
+    ("Hun møtte Kowalczyk i Slottsparken.", "She met him in the Palace Park."),
+    ("Guttene badet ved Lindberg i sommer.", "The boys swam at the beach this summer."),  # a surname ending
+])
+def test_a_name_inside_a_compound_or_a_foreign_name_is_still_required(source, target):
+    assert findings(NamesCheck(), source, target)
+
+
+def test_a_misspelt_copy_of_a_descriptive_name_is_still_a_near_miss():
+    assert fails(NearMissCheck(), "Vi møttes i Slottsparken.", "We met in Slotsparkem.")

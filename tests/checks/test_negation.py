@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from l10n.checks.negation import NegationCountCheck, u_words
+from l10n.checks.pitfalls import PitfallCheck
 
 from .helpers import findings, passes
 from .test_pitfalls import NEGATION_IN_OTHER_WORDS
@@ -54,3 +55,69 @@ def test_uten_alone_and_uten_tvil_are_no_lost_negation():
     assert passes(check, "Det er uten tvil den beste måten.", "It is by far the best way.")
     assert passes(check, "Den ligner en firkant uten bunn.", "It looks like a square missing its bottom.")
     assert findings(check, "Han kom ikke uten kona.", "He came with his wife.")  # ikke is still counted
+
+
+# A translator says a negated predicate by its opposite word, a negated scalar by a focus word,
+# "ennå ikke" by "yet to" (hand-written pairs, one per family row of negation-paraphrase-nb-en.tsv).
+SAID_BY_THE_OPPOSITE = [
+    ("Han husket ikke hvor han hadde parkert bilen.", "He forgot where he had parked the car."),
+    ("Laget vant ikke en eneste kamp i høst.", "The team lost every single match this autumn."),
+    ("Statsministeren godtok ikke forslaget.", "The prime minister rejected the proposal."),
+    ("Det er ikke lov å røyke på stasjonen.", "Smoking is prohibited at the station."),
+    ("Hun tror ikke at avtalen vil holde.", "She doubts that the deal will hold."),
+    ("Det kom ikke mange tilskuere til kampen.", "Few spectators came to the match."),
+    ("Det var ikke mye snø i fjellet i år.", "There was little snow in the mountains this year."),
+    ("Det tok ikke lang tid før brannvesenet var på plass.", "The fire brigade arrived shortly afterwards."),
+    ("Hun er ikke særlig flink til å lage mat.", "She is quite bad at cooking."),
+    ("Regjeringen har ennå ikke lagt fram budsjettet.", "The government has yet to present the budget."),
+    ("Butikken åpner ikke før klokka ti.", "The shop only opens at ten."),
+    ("Han fikk ikke mer enn tre prosent av stemmene.", "He won only three percent of the votes."),
+    ("Avtalen gjelder ikke for ansatte i staten.", "The agreement excludes state employees."),
+    ("Politiet vil ikke utelukke at brannen var påsatt.", "Police say the fire may have been started deliberately."),
+    ("Byen har ikke hatt så mye nedbør siden 1990.", "The city has had its wettest spell since 1990."),
+    ("Kommunen har ikke bare bygd en ny skole, men også en idrettshall.", "The municipality has built a new school as well as a sports hall."),
+]
+
+
+@pytest.mark.parametrize("source,target", SAID_BY_THE_OPPOSITE)
+def test_negation_said_by_the_opposite_word_passes_both_negation_rules(source, target):
+    assert passes(NegationCountCheck(), source, target)
+    assert not [f for f in findings(PitfallCheck(), source, target) if "negation-lost" in f.message]
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Han husket ikke hvor han hadde parkert bilen.", "He remembered where he had parked the car."),
+    ("Statsministeren godtok ikke forslaget.", "The prime minister accepted the proposal."),
+    ("Det kom ikke mange tilskuere til kampen.", "Many spectators came to the match."),
+    ("Regjeringen har ennå ikke lagt fram budsjettet.", "The government has presented the budget."),
+    ("Du kan ikke bare gå hjem nå.", "You can just go home now."),  # not the additive "ikke bare ... men"
+    ("Han er ikke lenger medlem av partiet.", "He is a member of the party any more."),  # "any more" goes with the negation
+    ("Vi vet ikke helt sikkert, men det kan ha vært ham.", "We do know for sure, but it may have been him."),
+])
+def test_the_opposite_word_must_be_there_and_be_an_opposite(source, target):
+    assert findings(NegationCountCheck(), source, target)
+
+
+def test_a_litotes_negates_nothing():
+    check = NegationCountCheck()
+    assert passes(check, "Det er ikke uvanlig at fergene blir forsinket om vinteren.", "It is common for the ferries to be delayed in winter.")
+    assert passes(check, "Ministeren var ikke ukjent med problemene.", "The minister was well aware of the problems.")
+    assert not [f for f in findings(PitfallCheck(), "Det er ikke uvanlig at fergen er sen.", "The ferry is often late.") if "negation-lost" in f.message]
+    # "ikke" negating the verb, with a u- word in the object, is no litotes
+    assert findings(check, "Hun setter seg ikke urealistiske mål.", "She sets herself unrealistic goals.")
+    assert findings(check, "Det er ikke vanlig at fergene blir forsinket.", "It is common for the ferries to be delayed.")
+
+
+def test_one_negation_scoping_over_or_keeps_two():
+    check = NegationCountCheck()
+    source = "Pasientene blir aldri spurt og får aldri vite hva som skjer."
+    assert passes(check, source, "The patients are never asked or told what is happening.")
+    assert findings(check, source, "The patients are never asked and are told what is happening.")
+    # an "or" in another clause is not under the negation
+    assert findings(check, "Det regnet ikke, og de ble ikke våte.", "It did not rain, and they got wet or dry.")
+
+
+def test_det_er_ikke_sant_is_a_negation_and_the_tag_is_not():
+    check = NegationCountCheck()
+    assert findings(check, "Det er ikke sant.", "It is true.")
+    assert passes(check, "Du kommer i morgen, ikke sant?", "You are coming tomorrow, right?")

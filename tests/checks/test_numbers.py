@@ -4,7 +4,7 @@ import pytest
 
 from l10n.checks.numbers import DatesCheck, NumberFormatCheck, NumbersCheck, parse_numeral
 
-from .helpers import context, fails, passes
+from .helpers import context, fails, findings, passes
 
 GOOD = [
     ("Det kostet 2,5 mill. kroner.", "It cost 2.5 million kroner."),
@@ -165,3 +165,25 @@ def test_words_that_imply_a_number_and_the_14_tiden_time():
     assert passes(check, "Raset gikk ved 14-tiden lørdag.", "The slide came down at around 2 pm on Saturday.")
     assert fails(check, "Raset gikk ved 14-tiden lørdag.", "The slide came down at around 3 pm on Saturday.")
     assert fails(check, "Det tok et kvarter.", "It took 25 minutes.")
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Musikken fra 80-tallet er populær igjen.", "Music from the eighties is popular again."),
+    ("Musikken fra 80-tallet er populær igjen.", "Music from the 1980s is popular again."),
+    ("Han er i midten av 50-årene.", "He is in his mid-fifties."),
+    ("Flyet har plass til rundt tohundre passasjerer.", "The plane seats about 200 passengers."),
+    ("Tretusen mennesker gikk i tog.", "3,000 people marched."),
+    ("Han ble dømt til fengsel i ett år og seks måneder.", "He was sentenced to 18 months in prison."),
+])
+def test_decades_one_word_hundreds_and_compound_measures_pass(source, target):
+    assert passes(NumbersCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Musikken fra 80-tallet er populær igjen.", "Music from the seventies is popular again."),
+    ("Musikken fra 80-tallet er populær igjen.", "Music from the 1970s is popular again."),
+    ("Flyet har plass til rundt tohundre passasjerer.", "The plane seats about 300 passengers."),
+    ("Han ble dømt til fengsel i ett år og seks måneder.", "He was sentenced to 16 months in prison."),
+])
+def test_a_changed_decade_hundred_or_sum_still_fails(source, target):
+    assert findings(NumbersCheck(), source, target)

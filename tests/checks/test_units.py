@@ -60,3 +60,21 @@ def test_genitive_time_units():
     assert fails(check, "Etter et 25 minutters møte gikk de.", "After a 25 second meeting they left.")
     assert passes(check, "Etter et 25 minutters møte gikk de.", "After a 25-minute meeting they left.")
     assert fails(check, "Han løp i 30 sekunders tid.", "He ran for 30 minutes.")
+
+
+def test_degrees_below_zero_carry_their_sign():
+    check = UnitsCheck()
+    assert passes(check, "Det var 30 kuldegrader i natt.", "It was minus 30 degrees last night.")
+    assert passes(check, "Det var 30 kuldegrader i natt.", "It was 30 degrees below zero last night.")
+    assert passes(check, "Det var minus 12 grader på Røros.", "It was -12 °C in Røros.")
+    assert fails(check, "Det var 30 kuldegrader i natt.", "It was 30 degrees last night.")  # the frost lost
+    assert fails(check, "Det var 30 varmegrader i går.", "It was 30 degrees below zero yesterday.")
+
+
+def test_a_compound_measure_is_one_amount():
+    check = UnitsCheck()
+    assert passes(check, "Han ble dømt til fengsel i ett år og seks måneder.", "He was sentenced to 18 months in prison.")
+    assert passes(check, "Han ble dømt til fengsel i 18 måneder.", "He was sentenced to one year and six months in prison.")
+    assert passes(check, "Hoppet var 2 meter og 10 cm.", "The jump was 210 cm.")
+    assert fails(check, "Han ble dømt til fengsel i ett år og seks måneder.", "He was sentenced to 16 months in prison.")
+    assert fails(check, "Han ble dømt til fengsel i 18 måneder.", "He was sentenced to one year and eight months in prison.")
