@@ -1,22 +1,37 @@
 """Two names swapped around a verb or preposition: "Sør-Afrika slo Zambia" → "Zambia beat South Africa".
 
-Both names are present, so the names check is content; the facts are reversed. The check
-is only as sound as word order is: Norwegian and English both put the subject before the
-verb, so two names close together in one clause keep their order in a faithful
-translation. It stays silent where the order may legitimately change: names joined by
-"og"/"and" or a comma (a list), a passive in the translation ("was beaten by"), names far
-apart or in different clauses, and names it cannot place in the translation unambiguously.
+Both names are present, so the names check is content; the facts are reversed. Norwegian and
+English both put the subject before the verb and keep "fra A til B", "A mot B", "A i B" in
+order, so two names close together in one clause keep their order in a faithful translation
+unless the translation *restructures* the link between them. The check therefore asks what
+stands between the two names on each side:
+
+- a restructuring shows in the translation's gap as a word that turns the order round (a
+  passive "by", "of", a possessive "'s", a relative "who", a converse "lost to"; data:
+  ``swap-markers-en-nb.tsv``) that is *not* the translation of a word in the source gap
+  (a "by" where the source has "av" is the same passive, so the swap is real);
+- a passive in the source ("A ble slått av B") turned active reverses the order too, and so
+  does a relative clause made an apposition ("QVC som er en TV-kanal" → "TV channel QVC");
+- a copula after a genitive ("Toms datter er Mary" → "Mary is Tom's daughter");
+- a name after a lone "i"/"på"/"ved" made an attribute, with no preposition left between the
+  names ("pressevakt Tor Eriksen i Avinor" → "Avinor press officer Tor Eriksen").
+
+It stays silent on lists (og/and, commas), names far apart or in different clauses, and names
+it cannot place in the translation exactly once. A planted swap keeps the translation's own
+gap between the names, which is the translation of the source's gap: that is why it is caught.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from .base import Check, CheckContext, Finding
-from .data import exonyms, read_rows, read_words
+from .data import exonyms, read_rows
 from .names import NAME_RE, TOKEN_RE, _exonym_key, same_stem, sentence_start_names, source_names
+from .spelling import _common_english
 from .text import mask, sentence_starts
 
 MAX_GAP_WORDS = 8
@@ -25,6 +40,8 @@ _CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z])\.|[;:!?()«»\"“”]|,|\s[–—-]\s
 # which a faithful translation may order either way ("… from Africa to Asia, in Afghanistan, Cuba …")
 _TARGET_BREAK = re.compile(r"(?<!\b[A-Z])\.|[,;:!?()«»\"“”]")  # not the point of an initial (John F. Kennedy)
 _LIST_ONLY = re.compile(r"\s*(?:,|og|eller|samt|&|and|or|-|–|/)?\s*", re.IGNORECASE)
+_COPULA_NB = frozenset({"er", "var", "blir", "ble", "vært", "blitt"})
+_RELATIVE_COPULA = re.compile(r"\bsom\s+(?:er|var|blir|ble)\b", re.IGNORECASE)
 
 
 def _places(word: str, target: str, tokens: list[tuple[str, int, int]]) -> list[int]:
@@ -42,19 +59,69 @@ def _places(word: str, target: str, tokens: list[tuple[str, int, int]]) -> list[
 
 
 @lru_cache(maxsize=None)
-def _neutral() -> dict[str, int]:
-    """Words between two names that let them change places, with the widest gap (in words) at
-    which each still links the two (a large number: any gap)."""
-    words = {}
-    for row in read_rows("swap-neutral-nb.txt"):
-        word, _, near = row[0].partition(" near")
-        words[word.strip().lower()] = int(near) if near.strip() else MAX_GAP_WORDS
-    return words
+def _markers() -> dict[str, tuple[tuple[str, ...], str]]:
+    """English words that turn two names round -> (the Norwegian words they translate, where
+    the word must stand: "governs" right before the first source name, "first" right after
+    the second, "" anywhere between them)."""
+    rows = (row + ("", "") for row in read_rows("swap-markers-en-nb.tsv"))
+    return {en: (tuple(nb.split("|")) if nb else (), where) for en, nb, where, *_ in rows}
 
 
-def _is_neutral(between: str) -> bool:
-    neutral, width = _neutral(), len(between.split())
-    return any(width <= neutral.get(w, -1) for w in _words(between))
+def _translates(counterparts: tuple[str, ...], src_words: list[str]) -> bool:
+    """Whether the source gap has one of the Norwegian words (a trailing * matches any ending)."""
+    return any(w.startswith(nb[:-1]) if nb.endswith("*") else w == nb for nb in counterparts for w in src_words)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+_PREPOSITIONS_NB = frozenset({"i", "av", "til", "på", "for", "fra", "ved", "hos", "om"})
+_PASSIVE_NB = re.compile(r"\b(?:ble|blir|blitt|bli|vart|vorte|[^\W\d_]{3,}es)\b.*\bav\b", re.IGNORECASE)
+_ATTACHED = re.compile(r"(?:^|\s)(?:i|av|til|på|for|fra|ved|hos)\s+$", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"\b(?:ble|blir|blitt|bli|vart|vorte)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_PREPOSITIONS_EN = frozenset({"in", "at", "on", "of", "from", "by", "with", "for", "to", "into", "near", "inside"})
+_RELATIVES_EN = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+@dataclass(frozen=True)
+class Link:
+    """What stands between two names on each side, and how the first source name is attached."""
+
+    src_gap: str
+    tgt_gap: str
+    genitive_a: bool  # Toms, Norges: the first source name is a genitive
+    genitive_b: bool
+    attached_a: bool  # "Hovedstaden i Samoa": a preposition right before the first source name
+    possessive_a: bool  # the translation writes the first name with 's (Tom's)
+    possessive_b: bool
+    passive_before: bool  # "ble AstroNet etablert av TogiNet": the passive auxiliary before the first name
+
+
+def restructured(link: Link) -> bool:
+    """Whether the translation turns two names round faithfully: a word that reverses the
+    order without just translating the source's link, an active translation of a source
+    passive, a relative clause made an apposition, or a genitive's copula turned round."""
+    src_words, tgt_words = _words(link.src_gap), _words(link.tgt_gap)
+    copula = bool(_COPULA_NB & set(src_words))
+    attribute = not set(tgt_words) & _PREPOSITIONS_EN  # no preposition left between the names
+    if link.possessive_b and ((src_words and src_words[-1] in _PREPOSITIONS_NB and attribute) or (link.genitive_b and copula)):
+        return True  # "NTNU i Trondheim" -> "Trondheim's NTNU", "Oslo er Norges hovedstad" -> "Norway's capital is Oslo"
+    if len(src_words) == 1 and src_words[0] in _PREPOSITIONS_NB and attribute:
+        return True  # "pressevakt Tor Eriksen i Avinor" -> "Avinor press officer Tor Eriksen"
+    markers = _markers()
+    for i, word in enumerate(tgt_words):
+        if word not in markers:
+            continue
+        counterparts, where = markers[word]
+        if _translates(counterparts, src_words) or (where == "governs" and not set(tgt_words[i + 1:]) <= _DETERMINERS) \
+                or (where == "first" and i > 0):
+            continue  # the same link translated, or a word that does not link the two names
+        if word == "of" and not (link.genitive_a or link.attached_a):
+            continue  # "the settlement of Villa Las Estrellas" names, it does not turn round
+        return True
+    if (_PASSIVE_NB.search(link.src_gap) or (link.passive_before and "av" in src_words)) and "by" not in tgt_words:
+        return True  # "A ble slått av B" -> "B beat A"
+    if _RELATIVE_COPULA.search(link.src_gap) and not _RELATIVES_EN & set(tgt_words):
+        return True  # "QVC som er en TV-kanal" -> "TV channel QVC"
+    return link.genitive_a and link.possessive_a and copula  # "Toms datter er Mary" -> "Mary is Tom's daughter"
 
 
 def _mentions(word: str, src: str) -> int:
@@ -65,19 +132,68 @@ def _mentions(word: str, src: str) -> int:
     return sum(1 for m in NAME_RE.finditer(src) if _exonym_key(m.group(0)) == key)
 
 
-def _starting_exonyms(src: str) -> list[tuple[str, int, int]]:
-    """Place names opening a sentence ("Sveits ligger mellom Frankrike …"): the exonym table
-    knows them, though the lexicon calls them Norwegian words."""
+def _more_names(src: str, tgt: str, known: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Capitalised source words that are names though the lexicon knows them as words (a
+    sentence opening, a given name common in Norwegian text): place names the exonym table
+    knows at a sentence start ("Sveits ligger mellom Frankrike …"), or a word the translation
+    too writes with a capital where a capital proves a name on at least one side (mid-sentence,
+    or no common English word): "Katrine har en kjæreste som heter Truls" → "… named Truls",
+    "Brann spilte mot Viking" → "Viking played against Brann"."""
+    taken = {start for _, start, _ in known}
+    tgt_starts, src_starts = sentence_starts(tgt), sentence_starts(src)
     found = []
-    for start in sentence_starts(src):
-        m = NAME_RE.match(src, start)
-        if m is not None and _exonym_key(m.group(0)) is not None:
-            found.append((m.group(0), m.start(), m.end()))
+    for m in NAME_RE.finditer(src):
+        if m.start() in taken:
+            continue
+        word = m.group(0)
+        if m.start() in src_starts and _exonym_key(word) is not None:
+            found.append((word, m.start(), m.end()))
+        elif len(word) >= 3 and "-" not in word and any(
+                m.start() not in src_starts or t.start() not in tgt_starts or not _common_english(word)
+                for t in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", tgt)):
+            found.append((word, m.start(), m.end()))
     return found
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+def _entities(names: list[tuple[str, int, int]], src: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of names written together ("Princeton University", "George H. Lundqvist") as one entity."""
+    runs: list[list[tuple[str, int, int]]] = []
+    for name in names:
+        if runs and re.fullmatch(r"\s+(?:[A-ZÆØÅ]\.\s+)*", src[runs[-1][-1][2]:name[1]]):
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    return runs
+
+
+def _place(run: list[tuple[str, int, int]], tgt: str, tokens: list[tuple[str, int, int]]) -> tuple[str, int] | None:
+    """The one place of an entity in the translation: its first word placed exactly once."""
+    for word, _, _ in run:
+        spots = _places(word, tgt, tokens)
+        if len(spots) == 1:
+            return word, spots[0]
+        if spots:
+            return None
+    return None
+
+
+def _possessive(tgt: str, end: int) -> bool:
+    """The word ending at ``end`` is a possessive (Tom's, Norway’s, Reuters')."""
+    return tgt[:end].endswith(("'s", "’s")) or tgt[end:end + 1] in ("'", "’") or tgt[end:end + 2] in ("'s", "’s")
+
+
+def _token_end(tokens: list[tuple[str, int, int]], start: int, word: str) -> int:
+    return next((end for _, st, end in tokens if st == start), start + len(word))
+
+
+def _genitive(word: str, tokens: list[tuple[str, int, int]]) -> bool:
+    """A source name in the genitive (Toms, Norges): it ends in s, and the translation does not
+    have the word with that s."""
+    return word.endswith("s") and not any(t == word for t, _, _ in tokens)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
 
 
 class SwappedNamesCheck(Check):
@@ -90,28 +206,35 @@ class SwappedNamesCheck(Check):
     language_pair = "nb_to_en"
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
-        src = mask(source)
-        names = sorted(set(source_names(source) + sentence_start_names(source, context.data.get("catalogue-names", frozenset()))
-                           + _starting_exonyms(src)), key=lambda n: n[1])
+        src, tgt = mask(source), mask(target)
+        names = source_names(source) + sentence_start_names(source, context.data.get("catalogue-names", frozenset()))
+        names = sorted(set(names + _more_names(src, tgt, names)), key=lambda n: n[1])
         if len(names) < 2:
             return []
-        tgt = mask(target)
         tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(tgt)]
-        passive = read_words("passive-markers-en.txt")
         found = []
-        for (a, a_start, a_end), (b, b_start, _) in zip(names, names[1:]):
+        runs = _entities(names, src)
+        for run_a, run_b in zip(runs, runs[1:]):
+            a_end, b_start = run_a[-1][2], run_b[0][1]
             between = src[a_end:b_start]
-            if a == b or _LIST_ONLY.fullmatch(between) or _CLAUSE_BREAK.search(between) \
-                    or len(between.split()) > MAX_GAP_WORDS or _is_neutral(between):
+            if _LIST_ONLY.fullmatch(between) or _CLAUSE_BREAK.search(between) or len(between.split()) > MAX_GAP_WORDS:
                 continue
-            if _mentions(a, src) > 1 or _mentions(b, src) > 1:
+            if any(_mentions(n, src) > 1 for n, _, _ in run_a + run_b):
                 continue  # Russlands … Russland: which mention went where cannot be told
-            where_a, where_b = _places(a, tgt, tokens), _places(b, tgt, tokens)
-            if len(where_a) != 1 or len(where_b) != 1 or where_a[0] < where_b[0]:
+            place_a, place_b = _place(run_a, tgt, tokens), _place(run_b, tgt, tokens)
+            if place_a is None or place_b is None or place_a[1] <= place_b[1]:
                 continue
-            gap = tgt[where_b[0]:where_a[0]]
-            if len(gap.split()) > MAX_GAP_WORDS + 2 or _TARGET_BREAK.search(gap) or _words(gap) & passive:
+            (a, where_a), (b, where_b) = place_a, place_b
+            b_end, a_end_tgt = _token_end(tokens, where_b, b), _token_end(tokens, where_a, a)
+            gap = tgt[b_end:where_a]
+            if len(gap.split()) > MAX_GAP_WORDS + 2 or _TARGET_BREAK.search(gap) or _LIST_ONLY.fullmatch(gap):
+                continue
+            link = Link(between, gap, _genitive(run_a[-1][0], tokens), _genitive(run_b[-1][0], tokens),
+                        _ATTACHED.search(src[:run_a[0][1]]) is not None,
+                        _possessive(tgt, a_end_tgt), _possessive(tgt, b_end),
+                        _AUX_BEFORE.search(src[max(0, run_a[0][1] - 30):run_a[0][1]]) is not None)
+            if restructured(link):
                 continue
             found.append(self.finding(f"{a!r} comes before {b!r} in the source but after it in the translation "
-                                      "(who did what to whom?)", (where_b[0], where_a[0] + len(a)), severity=None))
+                                      "(who did what to whom?)", (where_b, where_a + len(a)), severity=None))
         return found

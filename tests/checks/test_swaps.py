@@ -57,3 +57,59 @@ def test_a_place_named_twice_in_the_source_cannot_be_placed():
     check = SwappedNamesCheck()
     source = "Sveriges statsminister Ulf Kristersson besøkte onsdag en fabrikk i Sverige."
     assert passes(check, source, "Swedish Prime Minister Ulf Kristersson visited a factory in Sweden on Wednesday.")
+
+
+def test_from_a_to_b_and_a_against_b_keep_their_order():
+    check = SwappedNamesCheck()
+    source = "Flyet gikk fra Bergen til Tromsø i går kveld."
+    assert fails(check, source, "The plane flew from Tromsø to Bergen last night.")
+    assert passes(check, source, "The plane flew from Bergen to Tromsø last night.")
+    source = "Brann spilte mot Viking på søndag."  # a club named like a Norwegian word (brann: fire)
+    assert fails(check, source, "Viking played against Brann on Sunday.")
+    assert passes(check, source, "Brann played against Viking on Sunday.")
+
+
+def test_a_passive_is_a_restructuring_only_on_one_side():
+    check = SwappedNamesCheck()
+    source = "Zambia ble slått av Sør-Afrika i finalen."
+    assert passes(check, source, "South Africa beat Zambia in the final.")  # made active
+    assert passes(check, source, "Zambia was beaten by South Africa in the final.")
+    assert fails(check, source, "South Africa was beaten by Zambia in the final.")  # the same passive, names swapped
+    assert passes(check, "I 2019 ble Radio Nordlys kjøpt av Bauer Media.", "In 2019 Bauer Media bought Radio Nordlys.")
+
+
+def test_given_names_the_lexicon_knows_as_words_are_names_when_the_translation_capitalises_them():
+    check = SwappedNamesCheck()
+    source = "Katrine ringte Truls sent i går kveld."
+    assert fails(check, source, "Truls called Katrine late last night.")
+    assert passes(check, source, "Katrine called Truls late last night.")
+
+
+def test_a_comparison_and_a_copula_keep_their_order_unless_a_genitive_turns_round():
+    check = SwappedNamesCheck()
+    assert fails(check, "Lise er eldre enn Nils.", "Nils is older than Lise.")
+    assert fails(check, "Mari er ikke Pers søster.", "Per isn't Mari's sister.")
+    assert passes(check, "Pers søster er Mari.", "Mari is Per's sister.")
+    assert passes(check, "Bergen er Vestlands største by.", "Vestland's largest city is Bergen.")
+
+
+def test_of_turns_names_round_only_for_a_genitive_or_a_preposition_in_the_source():
+    check = SwappedNamesCheck()
+    source = "Kommunen Lindesnes grenser til byen Mandal."
+    assert fails(check, source, "The municipality of Mandal borders the town of Lindesnes.")
+    assert passes(check, source, "The municipality of Lindesnes borders the town of Mandal.")
+
+
+def test_a_name_of_several_words_is_placed_as_one():
+    check = SwappedNamesCheck()
+    source = "Forskere ved Harvard University i USA fant arten."
+    assert fails(check, source, "Researchers at the United States in Harvard University found the species.")
+    assert passes(check, source, "Researchers at Harvard University in the United States found the species.")
+
+
+def test_a_name_after_a_lone_preposition_may_become_an_attribute():
+    check = SwappedNamesCheck()
+    source = "– Vi venter, sier pressesjef Kari Lund i Statnett."
+    assert passes(check, source, "“We are waiting,” says Statnett press officer Kari Lund.")
+    assert fails(check, "Hun jobbet ved NTNU i Trondheim.", "She worked at Trondheim in NTNU.")
+    assert passes(check, "Hun jobbet ved NTNU i Trondheim.", "She worked at Trondheim's NTNU.")
