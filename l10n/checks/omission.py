@@ -39,7 +39,9 @@ MAX_LENGTH_RATIO = 0.75  # target/source characters
 #: (joints fewer, of them joining words fewer, target/source length below which it is reported):
 #: a lost comma may be Norwegian comma rules (English sets fewer), a lost "og"/"men" is a clause
 JOINT_RATIOS = ((1, 0, 0.8), (1, 1, 0.85), (2, 1, 0.9))
-_PUNCT_JOINT = r"[,;](?!\d)|:(?!\d)|\s[–—-]\s"
+#: a sentence break inside an entry counts too: a translation may split a sentence where the
+#: source has a comma, a dash or "og" ("Jeg hadde ikke råd - med andre ord …" -> "… afford it. In other words …")
+_PUNCT_JOINT = r"[,;](?!\d)|:(?!\d)|\s[–—-]\s|(?-i:(?<![A-ZÆØÅ][a-zæøå])(?<=[a-zæøå])[.!?](?=\s+[A-ZÆØÅ]))"
 _WORD = re.compile(r"[^\W\d_]{4,}|\d+")
 
 
@@ -151,6 +153,9 @@ def _renderings() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(_key(w) if len(w) >= 4 else w for w in row[1].split("|")) for row in read_rows("nb-en-common.tsv")}
 
 
+#: English contractions -> the keys of the words they stand for (I'd = I would, we've = we have)
+_CONTRACTIONS = {"'d": ("woul", "had"), "'ll": ("will", "shal"), "'re": ("are",), "'ve": ("have",), "'m": ("am",),
+                 "'s": ("is", "has"), "n't": ("not",)}
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
 
 
@@ -169,6 +174,7 @@ def _worst_clause(src: str, tgt: str, spans: list[tuple[int, int]]) -> tuple[flo
     words_in_target = [w.lower() for w in _ANY_WORD.findall(tgt)]
     present = {_key(w) for w in _WORD.findall(tgt)} | {w for w in words_in_target if len(w) < 4}
     present |= {"n't" for w in words_in_target if w.endswith(("n't", "n’t"))}
+    present |= {k for w in words_in_target if "'" in w or "’" in w for k in _CONTRACTIONS.get(w[w.replace("’", "'").rfind("'"):].replace("’", "'"), ())}
     worst: tuple[float, tuple[int, int]] | None = None
     for start, end in spans:
         words = _WORD.findall(src[start:end])

@@ -76,3 +76,25 @@ def test_a_place_under_its_english_name_counts_as_found():
     # "Roma" is found as "Rome" (the exonym table), so the relative clause is not taken for missing
     source = "Det var mer enn fire millioner folk som reiste til Roma for å være med på gravleggingen."
     assert passes(OmissionCheck(), source, "Over four million people went to Rome to attend the funeral.")
+
+
+def test_a_translation_may_split_a_sentence_where_the_source_has_a_dash():
+    assert joints("Vi rakk ikke bussen – derfor kom vi for sent.", "nb") == joints("We missed the bus. So we were late.", "en") == 1
+    assert joints("Dr. Hansen kom.", "en") == 0  # the point of an abbreviation breaks nothing
+
+
+def test_contractions_and_common_words_count_as_coverage():
+    from l10n.checks.omission import _worst_clause
+
+    source = "Jeg ville vært fornøyd, hvis prisene faller."
+    spans = clauses(source, "nb")
+    coverage, _ = _worst_clause(source, "I'd have been content if prices fall.", spans)
+    assert coverage >= 0.5  # ville -> 'd (would), vært -> been, fornøyd -> content
+    coverage, _ = _worst_clause(source, "If prices fall.", spans)
+    assert coverage == 0
+
+
+def test_a_compact_faithful_translation_of_common_words_passes():
+    source = "Regjeringen har fått kritikk fra politiet, og kvinner i kommunen føler seg utrygge."
+    assert passes(OmissionCheck(), source, "Police criticised the government, and women in the municipality feel unsafe.")
+    assert fails(OmissionCheck(), source, "Police criticised the government.")
