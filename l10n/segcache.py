@@ -4,8 +4,10 @@
 same segments to put the translations back; run as separate commands, the build would
 segment every article again. Segmenting is a pure function of the article's bytes, its
 file name (the suffix picks the parser), the source language and the l10n version, so
-the extract step stores its segments under a stamp of exactly those and a later step
-uses them only when the stamp matches. Like the state file this is only a cache: a
+they are stored under a stamp of exactly those and a later step uses them only when the
+stamp matches. They are stored by a command that segments without building (``l10n
+extract``) and by a build that found none; ``l10n run`` extracts and builds with the same
+segments in memory and stores nothing. Like the state file this is only a cache: a
 missing, stale or unreadable entry means "segment again", and writes are atomic and
 never fail a command.
 """

@@ -215,9 +215,12 @@ class ArticleWork:
             self._own_article = True
         return self._article
 
-    def segments(self, store: bool = False) -> list[Segment]:
-        """The article's segments: from the cache another command left when it still fits the
-        article, else segmented (and kept for the next command when ``store``)."""
+    def segments(self, load: bool = True) -> list[Segment]:
+        """The article's segments: from the cache a previous command left when it still fits the
+        article (``load``), else segmented. What is segmented is kept for the next command only
+        when this one does not build (a separate ``l10n extract``) or when a build found no
+        cache: a run that extracts and builds uses them in memory, and storing a thousand
+        caches cost more than segmenting the few articles a later build needs again."""
         from . import segcache
 
         if self._segments is None:
@@ -226,12 +229,12 @@ class ArticleWork:
             data = self._data(self.article_rel) if cached else None
             wanted = segcache.key(self.article_rel, digest(data), lang) if data is not None else ""
             root = Path(self.layout.root)
-            self._segments = segcache.load(root, self.job.slug, wanted) if wanted and not store else None
+            self._segments = segcache.load(root, self.job.slug, wanted) if wanted and load else None
             if self._segments is None:
                 from .extract import article_segments
 
                 self._segments = article_segments(self.article(), lang)
-                if wanted and store:
+                if wanted and (load or "build" not in self.job.steps):
                     segcache.store(root, self.job.slug, wanted, self._segments)
         return self._segments
 
@@ -279,7 +282,7 @@ class ArticleWork:
         from .extract import build_template
         from .wordcount import count_words
 
-        segments = self.segments(store=True)
+        segments = self.segments(load=False)
         pot = build_template(self.article(), segments, rel, config.name)
         written = self._write_template(pot, pot_rel)
         self._pot = pot

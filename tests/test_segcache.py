@@ -53,3 +53,22 @@ def test_a_cache_that_does_not_fit_is_segmented_again(invoke, mini_project: Path
             path.unlink()
     assert invoke(["build"], mini_project).exit_code == 0
     assert _build_bytes(mini_project) == expected
+
+
+def test_run_keeps_segments_in_memory_and_a_later_build_stores_them(invoke, mini_project: Path, monkeypatch) -> None:
+    """``l10n run`` extracts and builds from one segmentation and writes no cache; the build
+    after a catalogue edit segments once and stores, so the next build does not."""
+    assert invoke(["run", "-q"], mini_project).exit_code == 0
+    folder = mini_project / segcache.FOLDER
+    assert not folder.exists() or not list(folder.iterdir())
+    po = mini_project / "locales" / "en" / "LC_MESSAGES" / "vaer.po"
+    po.write_text(po.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a catalogue change only
+    assert invoke(["build"], mini_project).exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["vaer.json"]
+
+    def no_segmenting(*args, **kwargs):
+        raise AssertionError("segmented again although the cache fits")
+
+    monkeypatch.setattr(extract, "article_segments", no_segmenting)
+    po.write_text(po.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert invoke(["build"], mini_project).exit_code == 0
