@@ -7,6 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -131,12 +132,16 @@ def write_catalog(po: polib.POFile, path: Path) -> None:
     po.source_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=None)
 def plural_forms(lang: str) -> str:
     plural = get_plural(babel_locale(lang))
     return plural.plural_forms
 
 
+@lru_cache(maxsize=None)
 def language_name(lang: str) -> str:
+    """Asked once per language and process: Babel's locale data is then never touched again
+    (in a worker forked after the first call, its pages stay shared with the parent's)."""
     return babel_locale(lang).get_display_name("en") or lang
 
 

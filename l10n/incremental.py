@@ -55,12 +55,24 @@ def parallel_map(fn: Callable[..., T], *iterables: Iterable[Any]) -> list[T]:
     count = workers()
     if count < 2 or len(items[0]) < PARALLEL_MIN:
         return list(map(fn, *items))
-    from concurrent.futures import ProcessPoolExecutor
-
     first = [fn(*(column[0] for column in items))]
     chunks = [[column[start:start + CHUNK] for column in items] for start in range(1, len(items[0]), CHUNK)]
+    import gc
+
+    gc.freeze()  # what is loaded now is left alone by the collector, so its pages stay shared after fork
+    try:
+        return first + _pooled(fn, chunks, count - 1)
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(fn: Callable[..., T], chunks: list[list[list[Any]]], processes: int) -> list[T]:
+    """The chunks' results in order: ``processes`` workers from the front, this process from the back."""
+    from concurrent.futures import ProcessPoolExecutor
+
     done: dict[int, list[T] | BaseException] = {}
-    with ProcessPoolExecutor(max_workers=count - 1) as pool:
+    results: list[T] = []
+    with ProcessPoolExecutor(max_workers=processes) as pool:
         futures = [pool.submit(_chunk, fn, chunk) for chunk in chunks]
         for index in reversed(range(len(chunks))):
             if not futures[index].cancel():  # a worker has it, so every chunk before it too
@@ -69,7 +81,6 @@ def parallel_map(fn: Callable[..., T], *iterables: Iterable[Any]) -> list[T]:
                 done[index] = _chunk(fn, chunks[index])
             except Exception as exc:  # noqa: BLE001 - raised below, in article order, as pool.map would
                 done[index] = exc
-        results: list[T] = first
         for index, future in enumerate(futures):
             outcome = done[index] if index in done else future.result()
             if isinstance(outcome, BaseException):

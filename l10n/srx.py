@@ -16,7 +16,6 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from .errors import SegmentationError
 
@@ -175,6 +174,8 @@ def _read_rules(languagerule: ET.Element, q: str, where: str) -> tuple[Rule, ...
 
 def write_srx(rulesets: dict[str, tuple[Rule, ...]], maps: list[tuple[str, str]]) -> str:
     """Serialise rule sets as an SRX 2.0 document (rule names become comments)."""
+    from xml.sax.saxutils import escape, quoteattr  # here, not at import: it loads urllib, http and ssl (5 MiB)
+
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<srx xmlns="{SRX_NS}" version="2.0">',
