@@ -5,7 +5,10 @@ turns a possibility into an accusation; *visstnok* (reportedly) rendered without
 turns hearsay into fact. Each Norwegian modal has a class (possibility, necessity,
 intention, advice, volition, report); each class licenses some English modal classes.
 An English modal that no source modal licenses is flagged. A source without modals is
-not judged: English often adds "will" or "could" where Norwegian needs none.
+not judged: English often adds "will" or "could" where Norwegian needs none. Where a
+strong source modal (kan, må, bør, skal, vil) has no English modal of its own, only the
+strong modals license what the translation has: "Når vi må vente" -> "When we can wait"
+is a substitution even though "når" could license a "can".
 """
 
 from __future__ import annotations
@@ -97,9 +100,15 @@ class ModalityCheck(Check):
         # a source modal with no English modal of its classes at all was rendered some other way
         lost = [c for c in counts if c in STRONG and not rules.licenses.get(c, frozenset()) & present]
         for tclass, found_here in matches.items():
-            budget = sum(n for cls, n in counts.items() if tclass in rules.licenses.get(cls, ()))
+            # a strong source modal rendered by no English modal of its own: an English modal
+            # only a weak word licenses (hvis, når, få, nok) is then the likelier substitute
+            # ("må påpeke" -> "can point out" beside a "når")
+            licensing = [cls for cls in counts if tclass in rules.licenses.get(cls, ())]
+            budget = sum(counts[cls] for cls in licensing if not lost or cls in STRONG)
             if budget and not lost:
                 continue  # English repeats a modal over coordinated clauses ("will … and will")
+            if budget and len({tgt[m.start():m.end()].lower() for m in found_here}) <= budget:
+                continue  # the same English modal repeated over coordinated clauses ("should find … and should remove")
             for m in found_here[budget:] if budget < len(found_here) else ():
                 found.append(self.finding(f"{tgt[m.start():m.end()]!r} ({tclass[2:]}) has no counterpart in the source's modality "
                                           f"({names})", m.span()))

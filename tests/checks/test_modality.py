@@ -21,6 +21,13 @@ GOOD = [
     ("Det er umulig å si.", "It cannot be said."),
     ("Skal vi spise?", "Do you want to eat?"),
     ("Jeg skal reise i morgen.", "I'm going to travel tomorrow."),
+    ("Når vi må vente, blir vi sure.", "When we have to wait, we get cross."),
+    ("Hvis maten er gammel, bør du ikke spise den.", "If the food is old, you shouldn't eat it."),
+    ("Hvis det regner, blir vi hjemme.", "If it rains, we will stay at home."),  # a weak word licenses "will"
+    # one "bør" over two coordinated clauses, though "vil ha" is rendered without a modal
+    ("Dersom vi vil ha en varig løsning, bør vi finne årsaken og fjerne den.",
+     "If we want a lasting solution, we should find the cause and we should remove it."),
+    ("Det er best å vente.", "It's best to wait."),
 ]
 BAD = [
     ("Han kan ha drept henne.", "He must have killed her.", "must"),
@@ -31,6 +38,11 @@ BAD = [
     ("Han foreslo at vi skulle vente.", "He suggested that we will wait.", "will"),  # skulle is not will
     ("Han kunne ha drept henne.", "He must have killed her.", "must"),
     ("Du bør ringe henne.", "You want to call her.", "want to"),
+    # the strong modal is lost, and a weak word (når, hvis, få) licenses the substitute no more
+    ("Når vi må vente, blir vi sure.", "When we can wait, we get cross.", "can"),
+    ("Hvis maten er gammel, bør du ikke spise den.", "If the food is old, you won't eat it.", "won't"),
+    ("Hun må få hjelp.", "She can get help.", "can"),
+    ("Han gjorde sitt beste, og det vil gjøre turen enklere.", "He did his best, and it must make the trip easier.", "must"),
 ]
 
 
