@@ -138,11 +138,45 @@ def plural_forms(lang: str) -> str:
     return plural.plural_forms
 
 
+NAMES_FILE = "language-names-en.tsv"
+
+
 @lru_cache(maxsize=None)
 def language_name(lang: str) -> str:
-    """Asked once per language and process: Babel's locale data is then never touched again
-    (in a worker forked after the first call, its pages stay shared with the parent's)."""
-    return babel_locale(lang).get_display_name("en") or lang
+    """The language's English name (a catalogue's Language-Team), as Babel gives it.
+
+    Babel's answer needs its locale data: 5 MiB in every process of a run, for one word per
+    language. ``l10n/data/language-names-en.tsv`` holds Babel's answers for all its locales,
+    made by :func:`language_names_table`; it is used only under the Babel version that made
+    it, and anything it lacks is asked of Babel."""
+    locale = babel_locale(lang)
+    name = _shipped_names().get(str(locale))
+    return name if name is not None else (locale.get_display_name("en") or lang)
+
+
+@lru_cache(maxsize=1)
+def _shipped_names() -> dict[str, str]:
+    import babel
+
+    from .fsutil import package_data
+
+    lines = package_data(NAMES_FILE).splitlines()
+    if not lines or lines[0] != f"# babel {babel.__version__}":
+        return {}  # another Babel: its own data may name a language otherwise
+    return dict(line.split("\t", 1) for line in lines[1:] if line)
+
+
+def language_names_table() -> str:
+    """The text of ``l10n/data/language-names-en.tsv`` for the installed Babel."""
+    import babel
+    from babel import Locale, localedata
+
+    rows = []
+    for identifier in sorted(localedata.locale_identifiers()):
+        name = Locale.parse(identifier).get_display_name("en")
+        if name and "\t" not in name and "\n" not in name:
+            rows.append(f"{identifier}\t{name}\n")
+    return f"# babel {babel.__version__}\n" + "".join(rows)
 
 
 def template_metadata(project_name: str) -> dict[str, str]:

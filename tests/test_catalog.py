@@ -50,3 +50,38 @@ def test_line_separators_inside_a_string_survive_write_and_read(tmp_path: Path, 
     po.append(polib.POEntry(msgid="Hei.", msgstr=text))
     write_catalog(po, tmp_path / "x.po")
     assert read_catalog(tmp_path / "x.po").find("Hei.").msgstr == text
+
+
+def test_shipped_language_names_are_babels_own() -> None:
+    """The table of English language names says exactly what the installed Babel says, or is
+    not used at all (another Babel version)."""
+    import babel
+
+    from l10n import catalog as cat
+    from l10n.fsutil import package_data
+
+    shipped = package_data(cat.NAMES_FILE)
+    if shipped.startswith(f"# babel {babel.__version__}\n"):
+        assert shipped == cat.language_names_table()  # regenerate with language_names_table() if this fails
+        assert cat._shipped_names()["nb"] == "Norwegian Bokmål"
+    else:
+        assert cat._shipped_names() == {}
+    for code in ("en", "nb", "nn", "pt-BR", "sr-Latn", "de-CH"):
+        assert cat.language_name(code) == cat.babel_locale(code).get_display_name("en")
+
+
+def test_a_new_catalogue_header_needs_no_babel_locale_data(tmp_path) -> None:
+    """Writing a catalogue's header does not load Babel's locale data (5 MiB per process)."""
+    import subprocess
+    import sys
+
+    code = ("import babel.localedata as d; from l10n.catalog import catalog_metadata\n"
+            "meta = catalog_metadata({}, 'en'); print(meta['Language-Team'], meta['Plural-Forms'], sorted(d._cache))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    import babel
+
+    from l10n import catalog as cat
+    from l10n.fsutil import package_data
+
+    expected = "[]" if package_data(cat.NAMES_FILE).startswith(f"# babel {babel.__version__}\n") else "['en'"
+    assert done.stdout.startswith("English nplurals=2; plural=(n != 1);") and expected in done.stdout
