@@ -13,9 +13,10 @@ rendered "He did not come, and she stayed". This check counts plain negators (da
 
 Negation said in other words counts on the translation's side in both cases, and so does a
 negation said by the opposite word of what the source negates (``negation-paraphrase-nb-en.tsv``:
-"husket ikke" -> "forgot", "ikke mange" -> "few", "ennå ikke" -> "yet to", the additive "ikke bare ... men
-også" -> "as well as"). A litotes negates nothing and is not counted: "ikke" cancels a u- word
-("er ikke uvanlig" -> "is common"). A translation that keeps fewer
+"husket ikke" -> "forgot", "ikke mange" -> "few", "ennå ikke" -> "yet to", the additive
+"ikke bare ... men også" -> "as well as"). A litotes negates nothing and is not counted: "ikke"
+cancels a u- word ("er ikke uvanlig" -> "is common"), unless the translation keeps a negative
+word for it ("not unrealistic" without its "not" is reversed). A translation that keeps fewer
 negators may still keep them all when one negator's scope runs over an "or" ("never get sick or
 complain" for "blir aldri syke og klager aldri").
 """
@@ -27,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from .base import Check, CheckContext, Finding
-from .data import nb_zipf, read_rows
+from .data import nb_zipf, read_rows, read_words
 from .text import lang_base, mask
 
 _U_WORD = re.compile(r"\bu([a-zæøå]{4,})", re.IGNORECASE)
@@ -92,13 +93,26 @@ def _u_word(word: str) -> bool:
     return low.startswith("u") and len(low) >= 5 and nb_zipf().get(low[1:], (0.0, 0.0))[0] >= 3.0
 
 
-def source_negators(source: str, lang: str = "nb", litotes: bool = False) -> list[re.Match[str]]:
-    """The source's negators that negate something: not inside a name, not (unless ``litotes``) a litotes."""
+def source_negators(source: str, lang: str = "nb", target: str | None = None,
+                    litotes: bool = False) -> list[re.Match[str]]:
+    """The source's negators that negate something: not inside a name, and (unless ``litotes``)
+    not a litotes, except where ``target`` renders the u- word by a negative word ("not
+    unrealistic" must keep its "not")."""
     src_re = negators(lang)
     if src_re is None:
         return []
     src = mask(source)
-    return [m for m in src_re.finditer(src) if not _inside_name(src, m.start()) and (litotes or not _litotes(src, m))]
+    keep = litotes or (target is not None and negative_word(target))
+    return [m for m in src_re.finditer(src) if not _inside_name(src, m) and (keep or not _litotes(src, m))]
+
+
+_NEGATIVE_PREFIX = re.compile(r"\b(?:un([a-z]{4,})|(?:in|im|il|ir|dis)([a-z]{5,}))\b", re.IGNORECASE)
+
+
+def negative_word(text: str) -> bool:
+    """An English word negated by its prefix (unrealistic, inaccurate, dishonest): the rest is English."""
+    common = read_words("en-common-words.txt")
+    return any((m.group(1) or m.group(2)).lower() in common for m in _NEGATIVE_PREFIX.finditer(mask(text)))
 
 
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
@@ -119,11 +133,12 @@ def _or_after_negation(tgt: str, tgt_re: re.Pattern[str]) -> int:
 
 def said_otherwise(source: str, target: str) -> bool:
     """For rules asking only whether a translation negates at all: every source negator is a
-    litotes ("ikke uvanlig" -> "common"), or the translation says one by the opposite word."""
-    found = source_negators(source)
-    if not found:
-        return bool(source_negators(source, litotes=True))
-    return by_opposite(mask(source), found, mask(target)) > 0
+    litotes rendered positively ("ikke uvanlig" -> "common"), or the translation says one by the
+    opposite word."""
+    if not source_negators(source, litotes=True):
+        return False  # nothing this module counts: the rule decides alone
+    found = source_negators(source, target=target)
+    return not found or by_opposite(mask(source), found, mask(target)) > 0
 
 
 def u_words(text: str) -> int:
@@ -148,7 +163,7 @@ class NegationCountCheck(Check):
         if src_re is None or tgt_re is None:
             return None
         src = mask(source)
-        found = source_negators(source, src_lang)
+        found = source_negators(source, src_lang, target)
         if not found:
             return None
         tgt = mask(target)
@@ -177,8 +192,12 @@ _WEAK = frozenset({"uten"})
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
 
-def _inside_name(text: str, start: int) -> bool:
-    """A negator inside a name: the word before it is capitalised mid-sentence (Leger uten grenser)."""
+def _inside_name(text: str, match: re.Match[str]) -> bool:
+    """"uten" inside a name: the word before it is capitalised mid-sentence (Leger uten grenser);
+    not "ikke" after a name ("hvis Tom ikke kommer")."""
+    if match.group(0).lower() != "uten":
+        return False
+    start = match.start()
     before = _PREVIOUS_WORD.search(text[max(0, start - 40):start])
     if before is None or not before.group(1)[:1].isupper():
         return False

@@ -195,3 +195,12 @@ def test_a_name_inside_a_compound_or_a_foreign_name_is_still_required(source, ta
 
 def test_a_misspelt_copy_of_a_descriptive_name_is_still_a_near_miss():
     assert fails(NearMissCheck(), "Vi møttes i Slottsparken.", "We met in Slotsparkem.")
+
+
+def test_a_norwegian_looking_word_of_an_english_title_may_be_rendered():
+    check = NamesCheck()
+    source = "Hun skrev om dette i romanen The Mulligan Tale, som kom ut i fjor."
+    assert passes(check, source, "She wrote about this in the novel The Mulligan Story, published last year.")
+    # the title's other words, and names outside the title, are still required
+    assert findings(check, source, "She wrote about this in the novel The Irish Story, published last year.")
+    assert findings(check, "Hun leste The Guardian og snakket med Kowalczyk.", "She read The Guardian and talked to him.")

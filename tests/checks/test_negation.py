@@ -121,3 +121,19 @@ def test_det_er_ikke_sant_is_a_negation_and_the_tag_is_not():
     check = NegationCountCheck()
     assert findings(check, "Det er ikke sant.", "It is true.")
     assert passes(check, "Du kommer i morgen, ikke sant?", "You are coming tomorrow, right?")
+
+
+def test_a_litotes_rendered_with_its_negative_word_must_keep_the_not():
+    check = NegationCountCheck()
+    source = "Det er ikke urealistisk at prisene faller i vår."
+    assert passes(check, source, "It is not unrealistic that prices will fall this spring.")
+    assert passes(check, source, "It is quite realistic that prices will fall this spring.")
+    assert findings(check, source, "It is unrealistic that prices will fall this spring.")
+
+
+def test_ikke_after_a_name_is_a_negation():
+    check = NegationCountCheck()
+    assert findings(check, "De sier at Tom ikke kommer til å gjøre det.", "They say that Tom will do it.")
+    assert passes(check, "De sier at Tom ikke kommer til å gjøre det.", "They say that Tom won't do it.")
+    found = findings(PitfallCheck(), "Hvis Tom ikke kan jobbe lenger, tar du over.", "If Tom can work any more, you take over.")
+    assert any("negation-lost" in f.message for f in found)
