@@ -214,10 +214,22 @@ class RepeatedWordCheck(Check):
         found = []
         for m in _REPEAT_RE.finditer(mask(target)):
             word = m.group(1).lower()
-            if word in allowed or word in src_repeats:
+            if word in allowed or word in src_repeats or _noun_then_verb(target, m.start(), word, context.target_lang):
                 continue
             found.append(self.finding(f"{m.group(1)!r} repeated", (m.start(), m.end())))
         return found
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:['’]s?|\b(?:the|his|her|their|its|my|your|our|this|whose))\s+$", re.IGNORECASE)
+#: English modals that are nouns too (a will, a can, might, a must, a need): the noun, then the modal
+_MODAL_NOUNS = frozenset("will can might must need".split())
+
+
+def _noun_then_verb(text: str, start: int, word: str, lang: str) -> bool:
+    """A modal's noun homograph after a possessive or article, then the modal itself: "his
+    father's will will be done", "the can can be recycled"; never "the the" or "house house"."""
+    return (lang_base(lang) == "en" and word in _MODAL_NOUNS
+            and _DETERMINER_BEFORE.search(text[max(0, start - 12):start]) is not None)
 
 
 class LengthRatioCheck(Check):

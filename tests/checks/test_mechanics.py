@@ -147,3 +147,13 @@ def test_trailing_space_an_article_segment_lacks_is_cosmetic():
     assert [f.severity for f in found] == ["info"]  # reassembled with the source's spacing
     assert [f.severity for f in findings(check, "Navn: ", "Name:")] == ["warning"]  # a UI string
     assert [f.severity for f in check.run("Han kom.", "He came. ", entry(comment="paragraph"), context())] == ["warning"]
+
+
+def test_a_noun_then_its_homograph_verb_is_no_stutter():
+    check = RepeatedWordCheck()
+    assert passes(check, "Han sier at farens vilje nok vil skje.", "He says his father's will will probably be done.")
+    assert passes(check, "Hun mener at hennes vilje vil vinne fram.", "She believes her will will prevail.")
+    # a stutter is still one, after an article too
+    assert fails(check, "Han gikk inn i huset.", "He went into the the house.")
+    assert fails(check, "Hun vil vinne.", "She will will win.")
+    assert fails(check, "Det er huset til faren.", "It is the father's house house.")

@@ -204,3 +204,29 @@ def test_a_norwegian_looking_word_of_an_english_title_may_be_rendered():
     # the title's other words, and names outside the title, are still required
     assert findings(check, source, "She wrote about this in the novel The Irish Story, published last year.")
     assert findings(check, "Hun leste The Guardian og snakket med Kowalczyk.", "She read The Guardian and talked to him.")
+
+
+def test_a_name_whose_vowels_another_tradition_spells_otherwise_is_no_near_miss():
+    check = NearMissCheck()
+    assert passes(check, "Kongen leste Snorre Sturlasons kongesagaer.", "The king read Snorri Sturluson's sagas of the kings.")
+    assert passes(check, "Talsmann Muhammed Faisal sa at grensen er stengt.", "Spokesman Muhammad Faisal said the border is closed.")
+    # a consonant changed is still a corrupted name
+    assert fails(check, "Talsmann Muhammed Faisal sa at grensen er stengt.", "Spokesman Muhammed Faipal said the border is closed.")
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Vilhelm Erobreren invaderte England i 1066.", "William the Conqueror invaded England in 1066."),  # an epithet
+    ("Det Osmanske riket gikk i oppløsning.", "The Ottoman Empire broke up."),  # an adjective of a descriptive name
+    ("Pave Frans møtte Dalai Lama i Vatikanet.", "Pope Francis met the Dalai Lama in the Vatican."),  # a regnal name
+])
+def test_epithets_adjectives_of_descriptive_names_and_regnal_names_pass(source, target):
+    assert passes(NamesCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Hæren til Vilhelm Erobreren landet i 1066.", "The army of the Conqueror landed in 1066."),  # the name itself dropped
+    ("Pave Frans møtte Kowalczyk i Vatikanet.", "Pope Francis met the bishop in the Vatican."),
+    ("Det var De Gaulle som sa det.", "It was the general who said it."),  # only Den/Det open a descriptive name
+])
+def test_the_names_next_to_them_are_still_required(source, target):
+    assert findings(NamesCheck(), source, target)

@@ -76,6 +76,11 @@ SAID_BY_THE_OPPOSITE = [
     ("Politiet vil ikke utelukke at brannen var påsatt.", "Police say the fire may have been started deliberately."),
     ("Byen har ikke hatt så mye nedbør siden 1990.", "The city has had its wettest spell since 1990."),
     ("Kommunen har ikke bare bygd en ny skole, men også en idrettshall.", "The municipality has built a new school as well as a sports hall."),
+    ("Det er ikke første gang dette skjer.", "This has happened before."),
+    ("Ingen andre enn presidenten kan gi ordren.", "Only the president can give the order."),
+    ("Han mistet ikke motet.", "He kept his spirits up."),
+    ("Dette er ikke noen liten sak.", "This is a big deal."),
+    ("Hytta ligger ikke langt fra sjøen.", "The cabin is close to the sea."),
 ]
 
 
@@ -93,6 +98,8 @@ def test_negation_said_by_the_opposite_word_passes_both_negation_rules(source, t
     ("Du kan ikke bare gå hjem nå.", "You can just go home now."),  # not the additive "ikke bare ... men"
     ("Han er ikke lenger medlem av partiet.", "He is a member of the party any more."),  # "any more" goes with the negation
     ("Vi vet ikke helt sikkert, men det kan ha vært ham.", "We do know for sure, but it may have been him."),
+    ("Du kan ikke gjøre noe annet enn å vente.", "You can do anything other than wait."),  # "other than" goes with the negation
+    ("Han mistet ikke motet.", "He lost his spirits."),
 ])
 def test_the_opposite_word_must_be_there_and_be_an_opposite(source, target):
     assert findings(NegationCountCheck(), source, target)
