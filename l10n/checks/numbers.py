@@ -148,10 +148,13 @@ def evidence(text: str, lang: str) -> set[tuple]:
         found.add(("n", float(_roman(m.group(1)))))
     for m in _GLUED_RE.finditer(text):  # F1, p109, G20: a figure glued to letters
         found.add(("n", float(m.group(0))))
-    implied = _implied(lang_base(lang))
+    implied, phrases = _implied(lang_base(lang))
+    if phrases:
+        low = text.lower()
+        found |= {("n", value) for phrase, values in phrases for value in values if phrase in low and re.search(rf"\b{re.escape(phrase)}\b", low)}
     for i, tok in enumerate(tokens):
         if tok in implied:
-            found.add(("n", implied[tok]))  # døgnet: 24 hours
+            found |= {("n", value) for value in implied[tok]}  # døgnet: 24 hours
         if tok not in words:
             value = number_prefix(tok, lang)
             if value:
@@ -165,8 +168,15 @@ def evidence(text: str, lang: str) -> set[tuple]:
 
 
 @lru_cache(maxsize=None)
-def _implied(lang: str) -> dict[str, float]:
-    return {w: float(row[1]) for row in read_rows("implied-numbers.tsv") if row[0] == lang for w in row[2].split("|")}
+def _implied(lang: str) -> tuple[dict[str, tuple[float, ...]], tuple[tuple[str, tuple[float, ...]], ...]]:
+    """Words implying numbers (midnight: 24 and 0), and phrases of several words ("three quarters": 75)."""
+    words: dict[str, tuple[float, ...]] = {}
+    for row in read_rows("implied-numbers.tsv"):
+        if row[0] == lang:
+            for w in row[2].split("|"):
+                words[w] = words.get(w, ()) + (float(row[1]),)
+    phrases = tuple((w, v) for w, v in words.items() if " " in w or "-" in w)
+    return {w: v for w, v in words.items() if w not in dict(phrases)}, phrases
 
 
 _DECADES = frozenset(float(v) for v in range(10, 100, 10))

@@ -187,3 +187,23 @@ def test_decades_one_word_hundreds_and_compound_measures_pass(source, target):
 ])
 def test_a_changed_decade_hundred_or_sum_still_fails(source, target):
     assert findings(NumbersCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Møtet starter klokken 12.", "The meeting starts at noon."),
+    ("Festen varte til klokken 24.", "The party lasted until midnight."),
+    ("Rundt 75 prosent av de spurte var fornøyde.", "About three quarters of those asked were satisfied."),
+    ("Over 50 prosent stemte ja.", "Over half voted yes."),
+    ("Hun har jobbet der i to tiår.", "She has worked there for 20 years."),
+])
+def test_noon_midnight_shares_said_as_fractions_and_decades_pass(source, target):
+    assert passes(NumbersCheck(), source, target)
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Møtet starter klokken 11.", "The meeting starts at noon."),
+    ("Rundt 60 prosent av de spurte var fornøyde.", "About three quarters of those asked were satisfied."),
+    ("Hun har jobbet der i to tiår.", "She has worked there for 30 years."),
+])
+def test_a_changed_time_share_or_span_still_fails(source, target):
+    assert findings(NumbersCheck(), source, target)

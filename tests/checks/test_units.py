@@ -78,3 +78,10 @@ def test_a_compound_measure_is_one_amount():
     assert passes(check, "Hoppet var 2 meter og 10 cm.", "The jump was 210 cm.")
     assert fails(check, "Han ble dømt til fengsel i ett år og seks måneder.", "He was sentenced to 16 months in prison.")
     assert fails(check, "Han ble dømt til fengsel i 18 måneder.", "He was sentenced to one year and eight months in prison.")
+
+
+def test_decades_are_a_unit_of_time():
+    check = UnitsCheck()
+    assert passes(check, "Hun har jobbet der i to tiår.", "She has worked there for 20 years.")
+    assert passes(check, "Det tok et tiår.", "It took a decade.")
+    assert fails(check, "Hun har jobbet der i to tiår.", "She has worked there for two years.")
