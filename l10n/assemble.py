@@ -116,8 +116,8 @@ def _render_block(block: Block, segs: list[Segment], index: dict, stats: BuildSt
 
 def _joined_translations(block: Block, segs: list[Segment], texts: list[str | None]) -> list[str | None]:
     """One quotation where the source's runs over several sentences (“A.” “B,” → “A. B,”)."""
-    if len(segs) < 2:
-        return texts
+    if not any(a is not None and b is not None for a, b in zip(texts, texts[1:])):
+        return texts  # no two translated neighbours: nothing can be joined (an untranslated catalogue)
     sources = [block.text[s.start - block.start : s.end - block.start] for s in segs]
     gaps = [block.text[a.end - block.start : b.start - block.start] for a, b in zip(segs, segs[1:])]
     across = [runs and not gap.strip() for runs, gap in zip(joins(quote_roles(sources)), gaps)]

@@ -149,3 +149,11 @@ def _roles_char_by_char(sentences: list[str]) -> list[str]:
 @given(st.lists(st.text(alphabet="«»“”–- ab,.sa", max_size=12), max_size=6))
 def test_counted_roles_equal_the_character_loop(sentences):
     assert quote_roles(sentences) == _roles_char_by_char(sentences)
+
+
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["“A.", "B,”", "«C", "D»", "E."])), max_size=8), st.data())
+def test_nothing_is_joined_without_two_translated_neighbours(texts, data) -> None:
+    """What lets the build skip quote analysis for an untranslated block (assemble.py)."""
+    across = data.draw(st.lists(st.booleans(), min_size=max(len(texts) - 1, 0), max_size=max(len(texts) - 1, 0)))
+    if not any(a is not None and b is not None for a, b in zip(texts, texts[1:])):
+        assert join_quotations(texts, across) == texts
