@@ -124,14 +124,6 @@ def restructured(link: Link) -> bool:
     return link.genitive_a and link.possessive_a and copula  # "Toms datter er Mary" -> "Mary is Tom's daughter"
 
 
-def _mentions(word: str, src: str) -> int:
-    """How often the source names the same place (any form of an exonym: Russland, Russlands)."""
-    key = _exonym_key(word)
-    if key is None:
-        return 1
-    return sum(1 for m in NAME_RE.finditer(src) if _exonym_key(m.group(0)) == key)
-
-
 def _more_names(src: str, tgt: str, known: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Capitalised source words that are names though the lexicon knows them as words (a
     sentence opening, a given name common in Norwegian text): place names the exonym table
@@ -148,10 +140,16 @@ def _more_names(src: str, tgt: str, known: list[tuple[str, int, int]]) -> list[t
         word = m.group(0)
         if m.start() in src_starts and _exonym_key(word) is not None:
             found.append((word, m.start(), m.end()))
-        elif len(word) >= 3 and "-" not in word and any(
+            continue
+        head, _, rest = word.partition("-")
+        if rest and rest[:1].islower():  # Equinor-sjefen: the name before a Norwegian compound's head
+            word = head
+        elif rest:
+            continue
+        if len(word) >= 3 and any(
                 m.start() not in src_starts or t.start() not in tgt_starts or not _common_english(word)
-                for t in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", tgt)):
-            found.append((word, m.start(), m.end()))
+                for t in re.finditer(rf"(?<![\w'’-]){re.escape(_base(word))}(?:s|['’]s?)?(?![\w-])", tgt)):
+            found.append((word, m.start(), m.start() + len(word)))
     return found
 
 
@@ -166,14 +164,32 @@ def _entities(names: list[tuple[str, int, int]], src: str) -> list[list[tuple[st
     return runs
 
 
-def _place(run: list[tuple[str, int, int]], tgt: str, tokens: list[tuple[str, int, int]]) -> tuple[str, int] | None:
-    """The one place of an entity in the translation: its first word placed exactly once."""
-    for word, _, _ in run:
+def _base(word: str) -> str:
+    """A name without a genitive s (Toms -> Tom, UNESCOs -> UNESCO); the forms are matched with an optional s."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _mention_starts(word: str, src: str) -> list[int]:
+    """Where the source mentions the same name (any form of an exonym: Russland, Russlands;
+    a name and its genitive: Tom, Toms)."""
+    key = _exonym_key(word)
+    if key is not None:
+        return [m.start() for m in NAME_RE.finditer(src) if _exonym_key(m.group(0)) == key]
+    return [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(_base(word))}(?:s|['’]s?)?(?!\w)", src)]
+
+
+def _place(run: list[tuple[str, int, int]], src: str, tgt: str, tokens: list[tuple[str, int, int]]) -> tuple[str, int] | None:
+    """Where an entity sits in the translation, by its first word found there: a name the
+    source mentions as often as the translation does is matched mention by mention, in order
+    (news paragraphs name the same people again); otherwise which mention went where cannot be told."""
+    for word, start, _ in run:
         spots = _places(word, tgt, tokens)
-        if len(spots) == 1:
-            return word, spots[0]
-        if spots:
+        if not spots:
+            continue
+        mentions = _mention_starts(word, src)
+        if len(spots) != len(mentions) or start not in mentions:
             return None
+        return word, spots[mentions.index(start)]
     return None
 
 
@@ -219,9 +235,7 @@ class SwappedNamesCheck(Check):
             between = src[a_end:b_start]
             if _LIST_ONLY.fullmatch(between) or _CLAUSE_BREAK.search(between) or len(between.split()) > MAX_GAP_WORDS:
                 continue
-            if any(_mentions(n, src) > 1 for n, _, _ in run_a + run_b):
-                continue  # Russlands … Russland: which mention went where cannot be told
-            place_a, place_b = _place(run_a, tgt, tokens), _place(run_b, tgt, tokens)
+            place_a, place_b = _place(run_a, src, tgt, tokens), _place(run_b, src, tgt, tokens)
             if place_a is None or place_b is None or place_a[1] <= place_b[1]:
                 continue
             (a, where_a), (b, where_b) = place_a, place_b

@@ -113,3 +113,17 @@ def test_a_name_after_a_lone_preposition_may_become_an_attribute():
     assert passes(check, source, "“We are waiting,” says Statnett press officer Kari Lund.")
     assert fails(check, "Hun jobbet ved NTNU i Trondheim.", "She worked at Trondheim in NTNU.")
     assert passes(check, "Hun jobbet ved NTNU i Trondheim.", "She worked at Trondheim's NTNU.")
+
+
+def test_names_mentioned_again_are_matched_mention_by_mention():
+    check = SwappedNamesCheck()
+    source = "Støre møtte Kristersson i Oslo. Senere sa Kristersson at samtalen var god."
+    assert fails(check, source, "Kristersson met Støre in Oslo. Later Kristersson said the talks were good.")
+    assert passes(check, source, "Støre met Kristersson in Oslo. Later Kristersson said the talks were good.")
+
+
+def test_a_name_in_a_compound_or_a_genitive_is_placed():
+    check = SwappedNamesCheck()
+    source = "Equinor-sjefen kritiserte NVEs nye regler."
+    assert fails(check, source, "The NVE chief criticised Equinor's new rules.")
+    assert passes(check, source, "The Equinor chief criticised NVE's new rules.")
