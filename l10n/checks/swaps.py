@@ -8,7 +8,8 @@ stands between the two names on each side:
 
 - a restructuring shows in the translation's gap as a word that turns the order round (a
   passive "by", "of", a possessive "'s", a relative "who", a converse "lost to"; data:
-  ``swap-markers-en-nb.tsv``) that is *not* the translation of a word in the source gap
+  ``swap-markers-en-nb.tsv``) that is *not* the translation of a word in the source gap,
+  or a converse word of the source gap (tapte, bak, før) that the translation does not render
   (a "by" where the source has "av" is the same passive, so the swap is real);
 - a passive in the source ("A ble slått av B") turned active reverses the order too, and so
   does a relative clause made an apposition ("QVC som er en TV-kanal" → "TV channel QVC");
@@ -63,8 +64,17 @@ def _markers() -> dict[str, tuple[tuple[str, ...], str]]:
     """English words that turn two names round -> (the Norwegian words they translate, where
     the word must stand: "governs" right before the first source name, "first" right after
     the second, "" anywhere between them)."""
-    rows = (row + ("", "") for row in read_rows("swap-markers-en-nb.tsv"))
-    return {en: (tuple(nb.split("|")) if nb else (), where) for en, nb, where, *_ in rows}
+    return {en: (tuple(nb.split("|")) if nb else (), where) for en, nb, where in _marker_rows() if where != "source"}
+
+
+@lru_cache(maxsize=None)
+def _converse_nb() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Norwegian words that turn two names round unless translated word for word (tapte mot -> beat)."""
+    return tuple((nb, tuple(en.split("|"))) for nb, en, where in _marker_rows() if where == "source")
+
+
+def _marker_rows() -> list[tuple[str, str, str]]:
+    return [(row + ("", ""))[:3] for row in read_rows("swap-markers-en-nb.tsv")]
 
 
 def _translates(counterparts: tuple[str, ...], src_words: list[str]) -> bool:
@@ -117,8 +127,12 @@ def restructured(link: Link) -> bool:
         if word == "of" and not (link.genitive_a or link.attached_a):
             continue  # "the settlement of Villa Las Estrellas" names, it does not turn round
         return True
-    if (_PASSIVE_NB.search(link.src_gap) or (link.passive_before and "av" in src_words)) and "by" not in tgt_words:
-        return True  # "A ble slått av B" -> "B beat A"
+    if (_PASSIVE_NB.search(link.src_gap) or (link.passive_before and "av" in src_words)
+            or (src_words and src_words[-1] == "av" and "of" not in tgt_words)) and "by" not in tgt_words:
+        return True  # "A ble slått av B", "A fikk juling av B" -> "B beat A"
+    for nb, english in _converse_nb():
+        if _translates((nb,), src_words) and not _translates(english, tgt_words):
+            return True  # "Norge tapte mot Spania" -> "Spain beat Norway"
     if _RELATIVE_COPULA.search(link.src_gap) and not _RELATIVES_EN & set(tgt_words):
         return True  # "QVC som er en TV-kanal" -> "TV channel QVC"
     return link.genitive_a and link.possessive_a and copula  # "Toms datter er Mary" -> "Mary is Tom's daughter"

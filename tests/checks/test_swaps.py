@@ -127,3 +127,13 @@ def test_a_name_in_a_compound_or_a_genitive_is_placed():
     source = "Equinor-sjefen kritiserte NVEs nye regler."
     assert fails(check, source, "The NVE chief criticised Equinor's new rules.")
     assert passes(check, source, "The Equinor chief criticised NVE's new rules.")
+
+
+def test_a_converse_word_rendered_by_its_opposite_turns_the_names_round():
+    check = SwappedNamesCheck()
+    source = "Norge tapte 1–3 mot Spania i kveld."
+    assert passes(check, source, "Spain beat Norway 3–1 tonight.")
+    assert passes(check, source, "Norway lost 1–3 to Spain tonight.")
+    assert fails(check, source, "Spain lost 1–3 to Norway tonight.")
+    assert passes(check, "Rosenborg fikk juling av Molde.", "Molde thrashed Rosenborg.")
+    assert fails(check, "Rosenborg fikk juling av Molde.", "Molde got a thrashing by Rosenborg.")
