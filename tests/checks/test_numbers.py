@@ -207,3 +207,11 @@ def test_noon_midnight_shares_said_as_fractions_and_decades_pass(source, target)
 ])
 def test_a_changed_time_share_or_span_still_fails(source, target):
     assert findings(NumbersCheck(), source, target)
+
+
+def test_the_numbered_day_of_a_feast_is_its_english_name():
+    check = NumbersCheck()
+    assert passes(check, "Han kom hjem 1. juledag.", "He came home on Christmas Day.")
+    assert passes(check, "Butikken er stengt 2. påskedag.", "The shop is closed on Easter Monday.")
+    # other numbers of the sentence still count
+    assert findings(check, "Han kom hjem 1. juledag med 3 barn.", "He came home on Christmas Day with 4 children.")
