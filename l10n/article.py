@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config_schema import ARTICLE_SUFFIXES  # noqa: F401 - kept there: listing a project needs no parser
 from .errors import ArticleError
 from .fsutil import decode_utf8, read_text
 from .notes import note
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 VERBATIM_KINDS = frozenset({"code"})  # blocks kept for structure, never segmented or translated
 TRANSLATABLE_META = ("title", "lead", "description", "subtitle", "summary")
 

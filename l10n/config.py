@@ -4,22 +4,26 @@ Commands find the file by walking up from the working directory, the way git
 finds ``.git``; ``--project DIR`` overrides. Every section and key is checked
 against :mod:`l10n.config_schema` when the file is read; each subsystem then
 reads its own, already validated, section through :meth:`Config.section`.
+
+What a valid file parsed to is kept in ``.l10n/config.json`` under a hash of the
+file's bytes, so a command in an unchanged project reads it without loading the TOML
+parser, the schema or the locale data (on a no-op ``l10n run`` those cost more than
+the rest of reading the project). Any edit of l10n.toml changes the hash; a missing,
+corrupt or foreign cache file is ignored and written again.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
-from .config_schema import locate, validate
 from .errors import ConfigError
-from .languages import normalize
 
 CONFIG_NAME = "l10n.toml"
+CACHE_PATH = ".l10n/config.json"
+CACHE_FORMAT = 1
 
 DEFAULT_TOML = """\
 # l10n project settings. Paths are relative to this file.
@@ -102,6 +106,8 @@ class Config:
         """The target languages a command works on: one chosen or all configured."""
         if lang is None:
             return list(self.target_languages)
+        from .languages import normalize
+
         return [normalize(lang, "--lang")]
 
 
@@ -123,12 +129,32 @@ def load_config(project: Path | None = None, start: Path | None = None) -> Confi
             raise ConfigError(f"no {CONFIG_NAME} here", path)
     else:
         path = find_config(start)
+    data = path.read_bytes()
+    root = path.parent.resolve()
+    key = _cache_key(data)
+    cached = _cached(root, key)
+    if cached is not None:
+        raw, source, targets = cached
+        return _config(raw, path, root, source, targets)
+    config = parse_config(data, path)
+    _store(root, key, config)
+    return config
+
+
+def parse_config(data: bytes, path: Path) -> Config:
+    """Parse and validate the bytes of l10n.toml (no cache)."""
+    import tomllib
+
+    from .config_schema import validate
+
     try:
-        text = path.read_text(encoding="utf-8-sig")  # Notepad saves a byte-order mark
+        text = data.decode("utf-8-sig")  # Notepad saves a byte-order mark
         raw = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError("file is not UTF-8", path) from exc
     except tomllib.TOMLDecodeError as exc:
+        import re
+
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(f"invalid TOML: {detail}", path, int(m.group(1)) if m else None) from exc
@@ -144,18 +170,62 @@ def _config_from_raw(raw: dict[str, Any], path: Path, text: str = "") -> Config:
         targets = [targets]
     source = _language(source, "source_language", path, text)
     targets = [_language(t, "target_languages", path, text) for t in targets]
-    return Config(
-        root=path.parent.resolve(),
-        source_language=source,
-        target_languages=targets,
-        name=str(project.get("name", path.parent.resolve().name)),
-        raw=raw,
-        path=path,
-    )
+    return _config(raw, path, path.parent.resolve(), source, targets)
+
+
+def _config(raw: dict[str, Any], path: Path, root: Path, source: str, targets: list[str]) -> Config:
+    name = str(raw.get("project", {}).get("name", root.name))
+    return Config(root=root, source_language=source, target_languages=targets, name=name, raw=raw, path=path)
 
 
 def _language(code: str, key: str, path: Path, text: str) -> str:
+    from .languages import normalize
+
     try:
         return normalize(code, f"project.{key}")
     except ConfigError as exc:
+        from .config_schema import locate
+
         raise ConfigError(exc.message, path, locate(text, "project", key)) from exc
+
+
+# --- the parsed-file cache -------------------------------------------------------------------
+
+def _cache_key(data: bytes) -> str:
+    from . import __version__
+    from .state import digest
+
+    return f"{__version__}:{digest(data)}"  # a new release may read the same file differently
+
+
+def _cached(root: Path, key: str) -> tuple[dict[str, Any], str, list[str]] | None:
+    """(raw, source, targets) saved for exactly these bytes, or None."""
+    try:
+        entry = json.loads((root / CACHE_PATH).read_bytes())
+        if entry["format"] != CACHE_FORMAT or entry["key"] != key:
+            return None
+        raw, source, targets = entry["raw"], entry["source"], entry["targets"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    ok = (isinstance(raw, dict) and all(isinstance(v, dict) for v in raw.values()) and isinstance(source, str)
+          and isinstance(targets, list) and all(isinstance(t, str) for t in targets))
+    return (raw, source, targets) if ok else None
+
+
+def _store(root: Path, key: str, config: Config) -> None:
+    """Keep what the file parsed to, when the project has a state folder and the values are
+    plain JSON (TOML dates are not); a failure to write is no error."""
+    folder = root / CACHE_PATH.rsplit("/", 1)[0]
+    if not folder.is_dir():
+        return
+    entry = {"format": CACHE_FORMAT, "key": key, "raw": config.raw, "source": config.source_language,
+             "targets": config.target_languages}
+    try:
+        data = json.dumps(entry, ensure_ascii=False, allow_nan=False)
+        if json.loads(data)["raw"] != config.raw:
+            return
+        from .fsutil import atomic_write_bytes
+
+        atomic_write_bytes(root / CACHE_PATH, data.encode("utf-8"), durable=False)
+    except Exception:  # noqa: BLE001 - unserialisable values or a read-only folder: no cache
+        return

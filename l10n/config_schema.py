@@ -12,7 +12,6 @@ does not load the engines.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from .errors import ConfigError
 # assemble here would load the segmenter for every command.
 BUILD_FORMATS = ("md", "html", "txt")
 BUILD_FALLBACKS = ("source", "mark", "none")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")  # what paths.source holds (l10n.article reads them)
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,8 @@ def validate(raw: dict[str, Any], path: Path, text: str = "") -> None:
 
 
 def _hint(name: str, known: dict[str, Any], style: str) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     if close:
         return f"; did you mean {style.format(close[0])}?"

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
+from .gcutil import collector_paused
 from .state import BuildOptions, RunState
 from .results import BuildResult, ExtractResult, UpdateResult
 from .steps import Job, Layout, Outcome, check, step_names, work
@@ -117,12 +118,13 @@ class Runner:
         done: dict[int, Outcome] = {}
         stale: list[int] = []
         layout = Layout(self.config)
-        for i, job in enumerate(jobs):
-            outcome = check(self.config, job, self.state, layout)
-            if outcome is None:
-                stale.append(i)
-            else:
-                done[i] = outcome
+        with collector_paused():  # the outcomes are all kept: a collection would only rescan them
+            for i, job in enumerate(jobs):
+                outcome = check(self.config, job, self.state, layout)
+                if outcome is None:
+                    stale.append(i)
+                else:
+                    done[i] = outcome
         try:
             results = parallel_map(work, [self.config] * len(stale), [jobs[i] for i in stale])
             for i, outcome in zip(stale, results):

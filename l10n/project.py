@@ -13,18 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from .article import ARTICLE_SUFFIXES, Article, read_article
 from .config import CONFIG_NAME, DEFAULT_TOML, Config
-from .config_schema import BUILD_FALLBACKS as FALLBACKS, BUILD_FORMATS as FORMATS
+from .config_schema import ARTICLE_SUFFIXES, BUILD_FALLBACKS as FALLBACKS, BUILD_FORMATS as FORMATS
 from .errors import ArticleError, AssemblyError, ConfigError
 from .fsutil import atomic_write_text, relative_to
-from .languages import normalize
 from .notes import note
 from .results import BuildResult, ExtractResult, UpdateResult  # noqa: F401 - results of the functions below
 from .state import BuildOptions
 
-if TYPE_CHECKING:  # polib and the catalogue module only load for commands that read catalogues
+if TYPE_CHECKING:  # polib, the catalogue module, the article parser and the locale data load only when used
     import polib
+
+    from .article import Article
 
     from .catalog import Counts
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # polib and the catalogue module only load for commands that 
 
 def init_project(folder: Path, source: str = "nb", targets: tuple[str, ...] = ("en",), name: str | None = None) -> Path:
     """Create l10n.toml and the standard folders; never overwrite an existing project."""
+    from .languages import normalize
+
     source = normalize(source, "--source")
     targets = tuple(normalize(t, "--target") for t in targets)
     config_path = folder / CONFIG_NAME
@@ -94,6 +96,8 @@ def article_paths(config: Config, only: tuple[str, ...] | list[str] | None = Non
 
 def iter_articles(config: Config, only: tuple[str, ...] | list[str] | None = None) -> Iterator[Article]:
     """Parse articles one at a time, so memory stays flat however many there are."""
+    from .article import read_article
+
     for path in article_paths(config, only):
         yield read_article(path)
 

@@ -31,6 +31,7 @@ from .engines.request import digest
 from .engines.runner import Aborted, Batch, Dispatcher, RateLimiter, RequestCounter, RetryPolicy, call_with_retry
 from .errors import EngineError, RateLimitError
 from .entrymeta import is_machine_fuzzy, set_provenance
+from .gcutil import collector_paused, frozen
 from .glossary import check_translation, load_project_glossary
 from .invariant import is_invariant
 from .mtcache import DEFAULT_PATH, MTCache
@@ -93,7 +94,8 @@ def translate_project(
             one_run.enter_context(run_lock(config.root, "translate", wait))
         tm, threshold = _open_tm(config)
         try:
-            run.planner.collect(config.languages(lang), articles, retranslate_fuzzy, tm, threshold)
+            with collector_paused():  # catalogues read and planned: all of it stays alive
+                run.planner.collect(config.languages(lang), articles, retranslate_fuzzy, tm, threshold)
         finally:
             if tm is not None:
                 tm.close()
@@ -101,7 +103,8 @@ def translate_project(
             run.summary.plans = run.planner.estimate(run.cost_per_char)
             run.summary.characters = sum(p.characters for p in run.summary.plans)
         else:
-            run.execute(progress)
+            with frozen():  # the requests' own garbage is still collected, without rescanning the plan
+                run.execute(progress)
     finally:
         run.cache.close()
         one_run.close()

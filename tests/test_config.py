@@ -79,3 +79,72 @@ def test_build_choices_match_the_assembler() -> None:
     from l10n.assemble import FALLBACKS, FORMATS
 
     assert (BUILD_FORMATS, BUILD_FALLBACKS) == (tuple(FORMATS), tuple(FALLBACKS))
+
+
+# --- the parsed-file cache (.l10n/config.json) ---------------------------------------------
+
+def _cached_project(tmp_path: Path) -> Path:
+    root = _project(tmp_path, ('target_languages = ["en"]', 'target_languages = ["en", "de"]'))
+    (root / ".l10n").mkdir()
+    return root
+
+
+def test_a_parsed_file_is_kept_and_used_while_its_bytes_are_unchanged(tmp_path: Path, monkeypatch) -> None:
+    import l10n.config as config_mod
+
+    root = _cached_project(tmp_path)
+    first = load_config(root)
+    assert (root / config_mod.CACHE_PATH).is_file()
+    monkeypatch.setattr(config_mod, "parse_config", lambda data, path: pytest.fail("parsed again"))
+    again = load_config(root)
+    assert (again.raw, again.source_language, again.target_languages, again.name, again.root) == \
+        (first.raw, first.source_language, first.target_languages, first.name, first.root)
+
+
+def test_an_edit_of_the_file_is_seen_through_the_cache(tmp_path: Path) -> None:
+    root = _cached_project(tmp_path)
+    assert load_config(root).target_languages == ["en", "de"]
+    text = (root / "l10n.toml").read_text(encoding="utf-8")
+    (root / "l10n.toml").write_text(text.replace('["en", "de"]', '["en", "sv"]'), encoding="utf-8")  # same size
+    assert load_config(root).target_languages == ["en", "sv"]
+    (root / "l10n.toml").write_text(text.replace('fuzzy_threshold = 75', 'fuzzy_threshold = 175'), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"memory\.fuzzy_threshold must be"):  # a bad edit is still an error
+        load_config(root)
+
+
+@pytest.mark.parametrize("content", [b"", b"{broken", b"[]", b'{"format": 1, "key": 3}', b"\xff\xfe",
+                                     b'{"format": 1, "key": "K", "raw": [], "source": "nb", "targets": ["en"]}'])
+def test_a_corrupt_cache_is_ignored_and_written_again(tmp_path: Path, content: bytes) -> None:
+    import json
+
+    import l10n.config as config_mod
+
+    root = _cached_project(tmp_path)
+    expected = load_config(root)
+    cache = root / config_mod.CACHE_PATH
+    key = json.loads(cache.read_bytes())["key"]
+    cache.write_bytes(content.replace(b'"K"', json.dumps(key).encode()))
+    config = load_config(root)
+    assert (config.raw, config.target_languages) == (expected.raw, ["en", "de"])
+    assert json.loads(cache.read_bytes())["key"] == key  # rebuilt
+
+
+def test_no_state_folder_no_cache(tmp_path: Path) -> None:
+    """Reading a project never creates .l10n/ just for the cache."""
+    root = _project(tmp_path)
+    load_config(root)
+    assert not (root / ".l10n").exists()
+
+
+def test_values_json_cannot_hold_are_not_cached(tmp_path: Path) -> None:
+    """A TOML date has no JSON form: such a file is parsed every time, never cached wrongly."""
+    import datetime
+
+    import l10n.config as config_mod
+
+    root = _cached_project(tmp_path)
+    config = load_config(root)
+    (root / config_mod.CACHE_PATH).unlink()
+    config.raw["review"] = {"since": datetime.date(1979, 5, 27)}
+    config_mod._store(root, "key", config)
+    assert not (root / config_mod.CACHE_PATH).exists()
