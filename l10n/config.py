@@ -193,7 +193,7 @@ def _language(code: str, key: str, path: Path, text: str) -> str:
 
 def _cache_key(data: bytes) -> str:
     from . import __version__
-    from .state import digest
+    from .fsutil import digest
 
     return f"{__version__}:{digest(data)}"  # a new release may read the same file differently
 

@@ -7,6 +7,16 @@ from pathlib import Path
 
 from .errors import WriteError
 
+try:  # the BLAKE2 module itself: hashlib would also load OpenSSL, a no-op run's largest import after click
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
+
+
+def digest(data: bytes) -> str:
+    """The content hash of stamps and caches (BLAKE2b, 128 bits)."""
+    return blake2b(data, digest_size=16).hexdigest()
+
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write ``text`` to a temporary file beside ``path``, fsync it, then rename it over ``path``."""
@@ -122,3 +132,11 @@ def relative_to(path: Path, root: Path) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+def child(folder: Path, name: str) -> Path:
+    """``folder / name`` for a plain file name (no separator), without parsing it again:
+    a no-op run makes a few thousand of these, and pathlib's ``/`` re-parses every part.
+    Uses pathlib's own internal join where this Python has it (3.11, 3.12), else ``/``."""
+    join = getattr(folder, "_make_child_relpath", None)
+    return join(name) if join is not None and name and "/" not in name and name not in (".", "..") else folder / name

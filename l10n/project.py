@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterator
 from .config import CONFIG_NAME, DEFAULT_TOML, Config
 from .config_schema import ARTICLE_SUFFIXES, BUILD_FALLBACKS as FALLBACKS, BUILD_FORMATS as FORMATS
 from .errors import ArticleError, AssemblyError, ConfigError
-from .fsutil import atomic_write_text, relative_to
+from .fsutil import atomic_write_text, child, relative_to
 from .notes import note
 from .results import BuildResult, ExtractResult, UpdateResult  # noqa: F401 - results of the functions below
 from .state import BuildOptions
@@ -70,7 +70,7 @@ def discover_articles(config: Config, only: tuple[str, ...] | list[str] | None =
             kind = "macOS metadata file" if name.startswith("._") else "hidden file"
             note(f"{relative_to(folder / name, config.root)}: skipped ({kind}, not an article)")
             continue
-        found.append(folder / name)
+        found.append(child(folder, name))
     if not only:
         return found
     chosen = []

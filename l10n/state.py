@@ -34,12 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from . import __version__
-from .fsutil import atomic_write_bytes
-
-try:  # the BLAKE2 module itself: hashlib would also load OpenSSL, a no-op run's largest import after click
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - an interpreter built without it
-    from hashlib import blake2b
+from .fsutil import atomic_write_bytes, digest  # noqa: F401 - digest: the stamps' hash, used by steps
 
 if TYPE_CHECKING:
     from .config import Config
@@ -49,11 +44,6 @@ FORMAT = 2
 RACY_NS = 2_000_000_000  # coarse timestamps: a file this close to the last save may have changed unnoticed
 RACY_FINE_NS = 100_000_000  # the same for nanosecond timestamps (at most a 10 ms clock tick)
 _settings: dict[tuple, str] = {}
-
-
-def digest(data: bytes) -> str:
-    """The content hash used in stamps (BLAKE2b, 128 bits)."""
-    return blake2b(data, digest_size=16).hexdigest()
 
 
 def stamp(*parts: Any) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import AssemblyError, CatalogError
+from .fsutil import child
 from .results import BuildResult, BuildStats, ExtractResult, MergeStats, UpdateResult
 from .state import (BuildOptions, FileSeen, Record, RunState, build_stamp, digest, extract_stamp, is_fresh_record,
                     memory_stamp, seen_bytes, update_stamp)
@@ -108,7 +109,7 @@ class Layout:
         base = self._folders.get(folder)
         if base is None:
             base = self._folders[folder] = Path(os.path.join(self.root, folder))
-        return base / name if name else base
+        return child(base, name) if name else base
 
     def pot(self, slug: str) -> str:
         return f"{self.templates}/{slug}.pot"
