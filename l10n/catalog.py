@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Iterator
 
 import polib
-from babel.messages.plurals import get_plural
 
 from . import __version__
 from .entrymeta import PROVENANCE_PREFIXES, is_fuzzy, provenance_lines  # noqa: F401  (re-exported)
@@ -134,6 +133,8 @@ def write_catalog(po: polib.POFile, path: Path) -> None:
 
 @lru_cache(maxsize=None)
 def plural_forms(lang: str) -> str:
+    from babel.messages.plurals import get_plural  # babel's message catalogue stack: only for a new header
+
     plural = get_plural(babel_locale(lang))
     return plural.plural_forms
 

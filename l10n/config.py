@@ -69,6 +69,7 @@ class Config:
     name: str = "l10n"
     raw: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+    cache_key: str = field(default="", repr=False, compare=False)  # l10n.toml's bytes, when not cached yet
 
     @property
     def source_dir(self) -> Path:
@@ -137,8 +138,16 @@ def load_config(project: Path | None = None, start: Path | None = None) -> Confi
         raw, source, targets = cached
         return _config(raw, path, root, source, targets)
     config = parse_config(data, path)
-    _store(root, key, config)
+    config.cache_key = key
+    remember(config)
     return config
+
+
+def remember(config: Config) -> None:
+    """Keep what l10n.toml parsed to in the project's state folder, if there is one by now (a
+    command that made it, like the first ``l10n run``, calls this again at its end)."""
+    if config.cache_key and _store(config.root, config.cache_key, config):
+        config.cache_key = ""
 
 
 def parse_config(data: bytes, path: Path) -> Config:
@@ -212,20 +221,21 @@ def _cached(root: Path, key: str) -> tuple[dict[str, Any], str, list[str]] | Non
     return (raw, source, targets) if ok else None
 
 
-def _store(root: Path, key: str, config: Config) -> None:
+def _store(root: Path, key: str, config: Config) -> bool:
     """Keep what the file parsed to, when the project has a state folder and the values are
-    plain JSON (TOML dates are not); a failure to write is no error."""
+    plain JSON (TOML dates are not); a failure to write is no error. True if written."""
     folder = root / CACHE_PATH.rsplit("/", 1)[0]
     if not folder.is_dir():
-        return
+        return False
     entry = {"format": CACHE_FORMAT, "key": key, "raw": config.raw, "source": config.source_language,
              "targets": config.target_languages}
     try:
         data = json.dumps(entry, ensure_ascii=False, allow_nan=False)
         if json.loads(data)["raw"] != config.raw:
-            return
+            return False
         from .fsutil import atomic_write_bytes
 
         atomic_write_bytes(root / CACHE_PATH, data.encode("utf-8"), durable=False)
     except Exception:  # noqa: BLE001 - unserialisable values or a read-only folder: no cache
-        return
+        return False
+    return True

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
+from .config import remember
 from .gcutil import collector_paused
 from .state import BuildOptions, RunState
 from .results import BuildResult, ExtractResult, UpdateResult
@@ -132,6 +133,7 @@ class Runner:
                 done[i] = outcome
         finally:
             self.state.save()
+            remember(self.config)  # the parsed l10n.toml, now that .l10n/ exists (a first run made it)
         return [done[i] for i in range(len(jobs))]
 
     def _apply(self, outcome: Outcome) -> None:

@@ -139,12 +139,14 @@ def read_with_snapshot(path: Path) -> tuple[polib.POFile, Snapshot]:
     return po, Snapshot.of(po)
 
 
-def save_merged(po: polib.POFile, path: Path, snapshot: Snapshot | None) -> tuple[set[tuple[str, str]], Snapshot]:
+def save_merged(po: polib.POFile, path: Path, snapshot: Snapshot | None,
+                keep: bool = True) -> tuple[set[tuple[str, str]], Snapshot | None]:
     """Write ``po`` to ``path`` under the catalogue lock, first merging in whatever changed on
     disk since ``snapshot`` (None: the file was never read, so anything on disk is theirs).
 
     Returns the (msgctxt, msgid) keys whose state was taken from the disk (so a writer can
-    stop filling them) and the new snapshot. ``po`` is changed in place.
+    stop filling them) and the new snapshot (None unless ``keep``: a last write needs none,
+    and on a large catalogue it costs a pass over every entry). ``po`` is changed in place.
     """
     with catalog_lock(path):
         taken: set[tuple[str, str]] = set()
@@ -152,7 +154,7 @@ def save_merged(po: polib.POFile, path: Path, snapshot: Snapshot | None) -> tupl
         if current is not None and (snapshot is None or current != snapshot.digest):
             taken = merge_disk(po, read_catalog(path), snapshot)
         write_catalog(po, path)
-        return taken, Snapshot.of(po)
+        return taken, Snapshot.of(po) if keep else None
 
 
 @contextmanager

@@ -209,7 +209,7 @@ class _Run:
         finally:
             self.summary.requests = self.counter.value
             self.summary.distrusted = dispatcher.distrusted
-            self.writer.flush()
+            self.writer.flush(last=True)
             self.cache.commit()
 
     def _admit(self, batch: Batch) -> bool:

@@ -93,20 +93,22 @@ class Writer:
             self.last_flush = time.monotonic()
             self.last_cost = self.last_flush - now
 
-    def flush(self) -> None:
-        """Write every changed catalogue atomically (temporary file + rename)."""
+    def flush(self, last: bool = False) -> None:
+        """Write every changed catalogue atomically (temporary file + rename); ``last``: the run
+        writes nothing after this, so no snapshot of what was written is kept."""
         if self.dry_run:
             return
         for cat in self.catalogs:
             if cat.dirty:
-                self._flush_one(cat)
+                self._flush_one(cat, keep=not last)
         self.unflushed = 0
         self.last_flush = time.monotonic()
 
-    def _flush_one(self, cat: CatalogFile) -> None:
+    def _flush_one(self, cat: CatalogFile, keep: bool = True) -> None:
         if self.dry_run:
             return
-        taken, cat.snapshot = save_merged(cat.po, cat.path, cat.snapshot)  # lock, merge edits made meanwhile, write
+        # lock, merge edits made meanwhile, write
+        taken, cat.snapshot = save_merged(cat.po, cat.path, cat.snapshot, keep=keep)
         cat.taken |= taken
         self.unflushed -= cat.unflushed
         cat.dirty, cat.unflushed = False, 0

@@ -257,3 +257,17 @@ def test_catalogue_created_by_someone_else_meanwhile_is_merged_not_replaced(mini
     assert theirs
     for path in theirs:
         assert polib.pofile(str(path))[0].msgstr == "Their translation"
+
+
+def test_noop_run_reads_l10n_toml_from_its_parsed_cache(project: Path) -> None:
+    """The first run left the parsed l10n.toml under .l10n/, so a no-op run loads neither the TOML
+    parser nor the locale data; an edit of the file is still seen (test_build_setting_... above)."""
+    assert (project / ".l10n/config.json").is_file()
+    code = ("import sys; from l10n.cli import main; sys.argv = ['l10n', 'run', '-q']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('tomllib', 'babel', 'l10n.languages', 'l10n.article', 'hashlib') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+    (project / ".l10n/config.json").write_bytes(b"\x00garbage")
+    assert worked(run(project)) == set()  # a broken cache is only a cache miss

@@ -96,3 +96,36 @@ def test_prune_drops_records_of_gone_articles(tmp_path: Path) -> None:
     s.record(Record("extract:b", "b", "1"))
     s.prune({"a"})
     assert s.get("extract:a") and s.get("extract:b") is None
+
+
+def test_an_unchanged_rehash_of_a_recent_file_leaves_the_state_clean(tmp_path: Path) -> None:
+    """A file written just before the last save is hashed again (it may have changed unseen);
+    finding it unchanged is nothing to save, so a no-op run right after a run writes nothing."""
+    path = tmp_path / "a.po"
+    path.write_bytes(b"msgstr 1")
+    s = RunState.load(config(tmp_path))
+    first = s.file_hash("a.po")
+    s.save()
+    again = RunState.load(config(tmp_path))
+    assert again.file_hash("a.po") == first and not again.dirty
+
+
+def test_second_granular_timestamps_get_the_wide_racy_window(tmp_path: Path, monkeypatch) -> None:
+    """A modification time without a sub-millisecond part (FAT, HFS+, ext3) is trusted only 2 s
+    after the save; a nanosecond one after 100 ms."""
+    import time
+
+    coarse, fine = tmp_path / "coarse.po", tmp_path / "fine.po"
+    now = time.time_ns()
+    for path, mtime in ((coarse, (now // 10**9 + 1) * 10**9), (fine, now - 500_000_001)):  # next whole second
+        path.write_bytes(b"x")
+        os.utime(path, ns=(mtime, mtime))
+    s = RunState.load(config(tmp_path))
+    s.file_hash("coarse.po"), s.file_hash("fine.po")
+    s.save()
+    reads: list[str] = []
+    real = state_mod.hash_file
+    monkeypatch.setattr(state_mod, "hash_file", lambda p, rel: reads.append(rel) or real(p, rel))
+    loaded = RunState.load(config(tmp_path))
+    loaded.file_hash("coarse.po"), loaded.file_hash("fine.po")
+    assert reads == ["coarse.po"]
