@@ -15,7 +15,6 @@ heavy: polib, the segmenter and rapidfuzz are loaded only by a step that does wo
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -361,6 +360,8 @@ class ArticleWork:
         template's entries and a header), so it is written without the lock or an fsync, and
         created only if still absent: if someone made it meanwhile, theirs is merged in under
         the lock as for any catalogue changed on disk."""
+        import hashlib  # not at import: a no-op run hashes with BLAKE2 only (fsutil.digest)
+
         from .fsutil import create_bytes
         from .locking import save_merged
         from .poformat import render_po
