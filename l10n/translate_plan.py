@@ -277,12 +277,22 @@ class Planner:
         return ()
 
     def _batch(self, keys: list[Key], source: str, target: str) -> Batch:
-        batch = Batch(list(keys), [self.items[k] for k in keys], source, target)
-        batch.note["masked_only"] = all(self._masked_only(k) for k in keys)
+        items = self.items
+        batch = Batch(list(keys), [items[k] for k in keys], source, target)
+        masked_only = True
+        for key in keys:  # plain loops: this runs once per request of a run
+            if not self._masked_only(key):
+                masked_only = False
+                break
+        batch.note["masked_only"] = masked_only
         return batch
 
     def _masked_only(self, key: Key) -> bool:
-        return all(w.masked.placeholders and not w.unprotected for w, _ in self.waiting.get(key, []))
+        """Every entry waiting on ``key`` sends it masked (none unprotected)."""
+        for work, _ in self.waiting.get(key, ()):
+            if not work.masked.placeholders or work.unprotected:
+                return False
+        return True
 
     # -- dry run --------------------------------------------------------------
     def estimate(self, cost_per_char: float | None) -> list[ArticlePlan]:
