@@ -195,7 +195,7 @@ class Planner:
         self.next_id += 1
         rid = str(self.next_id)
         if not self.engine.uses_context and not self.engine.uses_glossary:
-            return MTRequest(id=rid, text=text, msgctxt=work.entry.msgctxt or "")
+            return MTRequest.plain(rid, text, work.entry.msgctxt or "")
         ctx = self._context(work.cat)
         request = make_request(ctx, work.entry, text, rid, self.engine.context_sentences, work.terms,
                                self._examples(work))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,17 @@ class MTRequest:
 
     def glossary_hash(self) -> str:
         return digest([t.as_dict() for t in self.terms])
+
+    @classmethod
+    def plain(cls, id: str, text: str, msgctxt: str = "") -> MTRequest:  # noqa: A002 - the field's name
+        """``MTRequest(id=…, text=…, msgctxt=…)`` for an engine that sees only the text, made
+        without the frozen class's fourteen ``object.__setattr__`` calls (one per segment of a run)."""
+        request = object.__new__(cls)
+        request.__dict__.update(_PLAIN, id=id, text=text, msgctxt=msgctxt)
+        return request
+
+
+_PLAIN = {f.name: f.default for f in fields(MTRequest)}  # id and text are always given; no field has a factory
 
 
 def digest(data: object, length: int = 12) -> str:
