@@ -62,6 +62,13 @@ class LeftoverSourceCheck(Check):
             lower = word.lower()
             if lower in allowed or lower in glossary_words:
                 continue
+            if not word[:1].isupper():  # most words: the lower-case steps below, in their order
+                if lower not in words:
+                    if _lowercase_leftover(word):
+                        found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
+                elif not (word.islower() and _inside_name(masked, m.start(), m.end(), source)):
+                    found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
+                continue
             if word[:1].isupper() and m.start() not in starts and _NEXT_CAPITALISED.match(masked[m.end():]):
                 continue  # part of a multi-word name of the translation's own (Sveriges Radio)
             if word[:1].isupper() and norwegian_form(word, source) and not _name_run(word, masked[m.end():], source) \
@@ -107,10 +114,23 @@ def copied_name(word: str) -> bool:
                    for e in _NB_INFLECTIONS)
 
 
+@lru_cache(maxsize=65536)
+def _lowercase_leftover(word: str) -> bool:
+    """A word not opening with a capital and not on the list is Norwegian by its form or the
+    lexicon. A pure function of the word (words recur across entries), so cached."""
+    return _norwegian_form(word) or (word.islower() and norwegian_lowercase(word))
+
+
 def norwegian_form(word: str, source: str) -> bool:
     """Norwegian the word list does not have: a compound of Norwegian words (pakkeløsninger,
     Utenriksdepartementet), or a Norwegian place name whose English form differs (Tyskland,
     Nord-Korea) copied from the source."""
+    return _norwegian_form(word)
+
+
+@lru_cache(maxsize=65536)
+def _norwegian_form(word: str) -> bool:
+    """:func:`norwegian_form`, which reads only the word: cached across entries."""
     key = _exonym_key(word)
     if key is not None and word[:1].isupper():
         if key.isupper() or word not in (key, key + "s") or nb_zipf().get(word.lower(), (0.0, 0.0))[1] >= 3.0:
