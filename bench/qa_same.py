@@ -1,14 +1,15 @@
 """Are ``l10n qa``'s findings byte-identical between two versions of the code? (not a test)
 
 A speed change to the checks must not change what they find. This runs the JSON report
-of the working tree and of a git revision (default ``main``, exported to a temporary
-folder with ``git archive``) on the same inputs and compares the files byte for byte:
+of the working tree and of a git revision (default: where this branch left ``main``,
+``git merge-base HEAD main``, so changes landed meanwhile by others do not count; exported
+to a temporary folder with ``git archive``) on the same inputs and compares the files byte for byte:
 
 * the generated 20,000-entry nb -> en catalogue of ``bench/qa.py`` (../shared/data),
 * the GNOME catalogues (en -> nb, ``--source-lang en``),
 * the repository's own project (``--project .``) and the QA test fixtures.
 
-    python bench/qa_same.py [--base main] [--entries 20000] [--keep DIR]
+    python bench/qa_same.py [--base REV] [--entries 20000] [--keep DIR]
 
 Exit status 1 when any report differs (the first differing finding is printed).
 """
@@ -67,7 +68,7 @@ def first_difference(a: Path, b: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", default="main", help="git revision to compare with (default main)")
+    parser.add_argument("--base", help="git revision to compare with (default: git merge-base HEAD main)")
     parser.add_argument("--entries", type=int, default=20000)
     parser.add_argument("--keep", type=Path, help="keep the reports in this folder")
     args = parser.parse_args()
@@ -76,7 +77,10 @@ def main() -> None:
         tmp.mkdir(parents=True, exist_ok=True)
         base = tmp / "base-code"
         base.mkdir(exist_ok=True)
-        archive = subprocess.run(["git", "archive", args.base, "l10n"], cwd=ROOT, check=True, capture_output=True).stdout
+        rev = args.base or subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=ROOT, check=True,
+                                          capture_output=True, text=True).stdout.strip()
+        print(f"working tree vs {rev}")
+        archive = subprocess.run(["git", "archive", rev, "l10n"], cwd=ROOT, check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
         different = 0
         for label, qa_args in inputs(tmp, args.entries).items():

@@ -71,50 +71,63 @@ def fast_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     return _rule(regex)[1]
 
 
-def _rule(regex: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...] | None]:
-    """(regex, its fast twin or None, the literals one of which a match needs or None)."""
+def _rule(regex: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None, Need | None, bool]:
+    """(regex, its fast twin or None, the literals one of which a match needs or None,
+    whether it must run case-insensitively on the original text), made once per pattern."""
     known = _TWINS.get(id(regex))
     if known is None or known[0] is not regex:
         twin = None
-        if regex.flags & re.IGNORECASE and foldable(regex.pattern):
+        folding = bool(regex.flags & re.IGNORECASE)
+        if folding and foldable(regex.pattern):
             twin = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
-        plain = not regex.flags & re.VERBOSE and (twin is not None or not regex.flags & re.IGNORECASE)
-        need = required_literals(regex.pattern) if plain else None
-        known = _TWINS[id(regex)] = (regex, twin, need)  # the pattern is kept alive, so its id stays its own
+        plain = not regex.flags & re.VERBOSE and (twin is not None or not folding)
+        need = required_parts(regex.pattern) if plain else None
+        if need is not None and regex.flags & re.ASCII:
+            need = frozenset(), tuple(sorted({*need[0], *need[1]}))  # \\b is ASCII there, tokens are not
+        if need is not None and len(need[1]) > MAX_LITERALS:
+            need = None  # testing them all would cost about what the search costs
+        known = _TWINS[id(regex)] = (regex, twin, need, folding and twin is None)  # the pattern is kept alive, so its id stays its own
     return known
 
 
-_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...] | None]] = {}
+#: literal tests (str ``in``) up to which the prefilter pays for itself: it is skipped above this
+MAX_LITERALS = 16
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None, Need | None, bool]] = {}
 
 
 def search(regex: re.Pattern[str], text: str, low: str | None) -> re.Match[str] | None:
     """``regex.search(text)``; the same span found faster on ``low`` (``lowered(text)``) when
     ``regex`` is case-insensitive and foldable, and None at once when a literal every match
     needs is absent. Read matched text from ``text`` by span."""
-    _, twin, need = _rule(regex)
+    _, twin, need, folding = _rule(regex)
     if twin is not None:
         if low is None:
             return regex.search(text)
         regex, text = twin, low
-    elif regex.flags & re.IGNORECASE:
+    elif folding:
         return regex.search(text)
-    if need is not None and not _holds_any(text, need):
+    if need is not None and not _may_match(text, need):
         return None
     return regex.search(text)
 
 
 def finditer(regex: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
     """``regex.finditer(text)``, faster on ``low`` as :func:`search`. Read text by span."""
-    _, twin, need = _rule(regex)
+    _, twin, need, folding = _rule(regex)
     if twin is not None:
         if low is None:
             return regex.finditer(text)
         regex, text = twin, low
-    elif regex.flags & re.IGNORECASE:
+    elif folding:
         return regex.finditer(text)
-    if need is not None and not _holds_any(text, need):
+    if need is not None and not _may_match(text, need):
         return iter(())
     return regex.finditer(text)
+
+
+def _may_match(text: str, need: Need) -> bool:
+    words, rest = need
+    return (bool(words) and not words.isdisjoint(tokens(text))) or (bool(rest) and _holds_any(text, rest))
 
 
 def _holds_any(text: str, literals: tuple[str, ...]) -> bool:
@@ -135,6 +148,9 @@ _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 _HARMLESS_FLAGS = frozenset("sma")  # inline flags that change no literal's meaning
 
 
+Need = tuple[frozenset[str], tuple[str, ...]]  # (whole words, substrings): a match holds one of them
+
+
 @lru_cache(maxsize=1024)
 def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` contains (as written: lower-case for a
@@ -142,48 +158,94 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     conservatively: backreferences, numeric escapes, verbose or case flags give None; an
     optional part contributes nothing; of the parts a branch must match, the longest literal
     run (or group whose every branch has one) is taken."""
+    parts = required_parts(pattern)
+    return None if parts is None else tuple(sorted({*parts[0], *parts[1]}, key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=1024)
+def required_parts(pattern: str) -> Need | None:
+    """:func:`required_literals` split in two: literals the pattern bounds by ``\\b`` on both
+    sides are whole ``\\w+`` tokens of any text it matches (a set test against the text's
+    tokens, :func:`tokens`); the rest must be found as substrings."""
     try:
         branches, end = _alternation(pattern, 0)
         if end != len(pattern):
             return None
-        found = _branches_need(branches)
+        found = _branches_need(branches, False, False)
     except _Unknown:
         return None
-    return None if found is None else tuple(sorted(set(found), key=lambda s: (-len(s), s)))
+    if found is None:
+        return None
+    rest = {text for text, word in found if not word}  # a substring somewhere stays a substring test
+    words = frozenset(text for text, word in found if word and text not in rest)
+    return words, tuple(sorted(rest, key=lambda s: (-len(s), s)))
 
 
-def _branches_need(branches: list[list[tuple]]) -> list[str] | None:
-    """The union of each branch's best required literals (None if a branch has none)."""
-    found: list[str] = []
+_TOKEN_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> frozenset[str]:
+    """The ``\\w+`` runs of a text, as ``\\b`` sees them. Cached: every rule of an entry asks."""
+    return frozenset(_TOKEN_RE.findall(text))
+
+
+Literal = tuple[str, bool]  # (text, whether it is a whole \w+ token of the match)
+
+
+def _branches_need(branches: list[list[tuple]], left: bool, right: bool) -> list[Literal] | None:
+    """The union of each branch's best required literals (None if a branch has none).
+    ``left``/``right``: a word boundary surely precedes/follows every branch."""
+    found: list[Literal] = []
     for items in branches:
-        best = _sequence_need(items)
+        best = _sequence_need(items, left, right)
         if best is None:
             return None
         found.extend(best)
     return found
 
 
-def _sequence_need(items: list[tuple]) -> list[str] | None:
+def _sequence_need(items: list[tuple], left: bool, right: bool) -> list[Literal] | None:
     """The best required set among a sequence's literal runs and required groups."""
-    candidates: list[list[str]] = []
-    run = ""
-    for kind, value, least, bounded_one in items:
-        if kind == "zero":
-            continue  # consumes nothing: the literals on each side stay adjacent
-        if kind == "lit" and least >= 1:
-            run += value
-            if bounded_one:
-                continue
+    candidates: list[list[Literal]] = []
+    run, run_left, boundary = "", False, left
+
+    def close(bounded: bool) -> None:
         if run:
-            candidates.append([run])
+            candidates.append([(run, run_left and bounded and _WORD_LITERAL.fullmatch(run) is not None)])
+
+    for index, (kind, value, least, once) in enumerate(items):
+        if kind == "zero":
+            if value == "b":
+                close(True)  # a boundary after the run: it ends a token
+                run, boundary = "", True
+            continue  # consumes nothing otherwise: the literals on each side stay adjacent
+        if kind == "lit" and least >= 1:
+            if not run:
+                run_left = boundary
+            run += value
+            boundary = False
+            if once:
+                continue
+            close(False)
+            run = ""
+            continue
+        close(False)
         run = ""
-        if kind == "group" and least >= 1 and value is not None:
-            candidates.append(value)
-    if run:
-        candidates.append([run])
+        if kind == "group" and least >= 1:
+            after = items[index + 1] if index + 1 < len(items) else None
+            bounded_after = (right if after is None else after[0] == "zero" and after[1] == "b")
+            need = _branches_need(value, boundary and once, bounded_after and once)
+            if need is not None:
+                candidates.append(need)
+        boundary = False
+    close(right)
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+    return max(candidates, key=lambda c: (min(len(t) for t, _ in c) + (2 if all(w for _, w in c) else 0), -len(c)))
+
+
+_WORD_LITERAL = re.compile(r"\w+")
 
 
 def _alternation(p: str, i: int) -> tuple[list[list[tuple]], int]:
@@ -216,7 +278,7 @@ def _atom(p: str, i: int) -> tuple[str, Any, int]:
             raise _Unknown
         e = p[i + 1]
         if e in _ZERO_WIDTH_ESCAPES:
-            return "zero", None, i + 2
+            return "zero", e, i + 2
         if e in _CLASS_ESCAPES:
             return "class", None, i + 2
         if e in _CHAR_ESCAPES:
@@ -277,7 +339,7 @@ def _group(p: str, i: int) -> tuple[str, Any, int]:
         raise _Unknown
     if zero:
         return "zero", None, j + 1
-    return "group", _branches_need(branches), j + 1
+    return "group", branches, j + 1
 
 
 def _quantifier(p: str, i: int) -> tuple[int, bool, int]:
@@ -299,4 +361,4 @@ def _quantifier(p: str, i: int) -> tuple[int, bool, int]:
     return least, exact, i
 
 
-__all__ = ["FOLD_UNSAFE", "fast_twin", "finditer", "foldable", "lowered", "required_literals", "search"]
+__all__ = ["FOLD_UNSAFE", "fast_twin", "finditer", "foldable", "lowered", "required_literals", "required_parts", "search", "tokens"]

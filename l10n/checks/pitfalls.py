@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .analysis import lowered, search
 from .base import Check, CheckContext, Finding
 from .data import read_rows, read_words
 from .negation import said_otherwise
@@ -82,18 +83,19 @@ class PitfallCheck(Check):
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
         src, tgt = mask(source), mask(target)
         lower = src.lower()
+        low_src, low_tgt = lowered(src), lowered(tgt)  # spans found on these are spans of src, tgt
         found = []
         for rule in pitfall_rules():
             if rule.trigger and rule.trigger not in lower:
                 continue
-            src_match = rule.source.search(src)
+            src_match = search(rule.source, src, low_src)
             if src_match is None:
                 continue
             if rule.absent:
-                if rule.target.search(tgt) is None and not negative_adjective(tgt) and not said_otherwise(source, target):
+                if search(rule.target, tgt, low_tgt) is None and not negative_adjective(tgt) and not said_otherwise(source, target):
                     found.append(self._finding(rule, src_match.span(), "source"))
                 continue
-            tgt_match = rule.target.search(tgt)
+            tgt_match = search(rule.target, tgt, low_tgt)
             if tgt_match is not None:
                 found.append(self._finding(rule, tgt_match.span(), "target"))
         return found

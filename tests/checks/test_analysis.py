@@ -7,7 +7,7 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from l10n.checks.analysis import fast_twin, finditer, foldable, lowered, required_literals, search
+from l10n.checks.analysis import fast_twin, finditer, foldable, lowered, required_literals, required_parts, search, tokens
 
 PATTERNS = [
     r"\b(?:kan|kunne|må|skal)\b",
@@ -58,7 +58,7 @@ def test_foldable_patterns() -> None:
 
 # --- required literals: the prefilter must never skip a text the pattern matches ----------
 
-_PIECES = ["ab", "a", "b", "c", "kan", "ikke", " ", "\\b", "\\w", "\\s", "\\.", "[ab]", "[^a]", ".",
+_PIECES = ["ab", "a", "b", "c", "kan", "ikke", " ", "\\b", "\\b", "\\b(?:kan|a)\\b", "\\bab", "(?:a|\\bc\\b)", "\\w", "\\s", "\\.", "[ab]", "[^a]", ".",
            "(?:a|bc)", "(?:kan|c+)", "(?=a)", "(?!b)", "(?<=a)", "(?<!c)", "(a|b)", "^", "$", "(?s:a.)", "(?P<n>ab)"]
 _QUANTS = ["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "+?", "??"]
 
@@ -81,9 +81,12 @@ def test_required_literals_hold_in_every_match(pattern: str, text: str) -> None:
         regex = re.compile(pattern)
     except re.error:
         assume(False)
-    need = required_literals(pattern)
+    need, parts = required_literals(pattern), required_parts(pattern)
     if need is not None and regex.search(text):
         assert any(literal in text for literal in need), (pattern, text, need)
+    if parts is not None and regex.search(text):
+        words, rest = parts
+        assert not words.isdisjoint(tokens(text)) or any(literal in text for literal in rest), (pattern, text, parts)
     assert (search(regex, text, None) is None) == (regex.search(text) is None)
     assert spans(finditer(regex, text, None)) == spans(regex.finditer(text))
 
@@ -108,5 +111,9 @@ def test_required_literals_read_patterns_conservatively() -> None:
     assert required_literals(r"rumou?r\w*") == ("rumo",)
     assert set(required_literals(r"a(?:bc|de)+f")) == {"bc", "de"}
     assert required_literals(r"(?s)^(?!.*\bsen\b).*\btidlig\b") == ("tidlig",)
+    assert required_parts(r"\b(?:kan|kunne)\b|\bumulig\w*") == (frozenset({"kan", "kunne"}), ("umulig",))
+    assert required_parts(r"(?:ab|cd)\b") == (frozenset(), ("ab", "cd"))  # no boundary before: not a token
+    assert required_parts(r"\b(?:ab|cd)+\b") == (frozenset(), ("ab", "cd"))  # repeated: "abcd" is the token
+    assert tokens("Han kan, ikke-kan.") == frozenset({"Han", "kan", "ikke"})
     for unknown in (r"\d+", r"(?i)kan", r"(a)\1", r"a|", r"x\x41", r"a{,", r"(?x)k a n", r"(?:a)?"):
         assert required_literals(unknown) is None, unknown
