@@ -89,6 +89,9 @@ class Check:
 
     #: for checks taking a value from a PO flag such as ``max-length:80``
     param_flag: ClassVar[str] = ""
+    #: characters of which the source or the target must hold one for this check to find
+    #: anything ("" = no such cheap test); the runner does not call it on other entries
+    needs: ClassVar[str] = ""
 
     @property
     def ignore_flag(self) -> str:

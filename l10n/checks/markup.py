@@ -24,6 +24,7 @@ class PlaceholderCheck(Check):
     name = "Placeholders"
     description = "printf or Python format placeholders (%s, %(name)s, {name}) differ between source and translation."
     severity = "error"
+    needs = "%{"  # nothing to compare without one of these
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
         if "%" not in source + target and "{" not in source + target:
@@ -50,6 +51,7 @@ class MarkdownCheck(Check):
     name = "Markdown"
     description = "Markdown links or emphasis/code markers differ in number between source and translation."
     severity = "error"
+    needs = "[*_`"  # nothing to compare without one of these
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
         if not any(ch in source + target for ch in "[*_`"):
@@ -74,6 +76,7 @@ class NewlineCheck(Check):
     name = "Line breaks"
     description = "The number of line breaks differs between source and translation."
     severity = "warning"
+    needs = "\n"  # nothing to compare without one of these
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> Finding | None:
         if source.count("\n") == target.count("\n"):

@@ -103,3 +103,43 @@ def test_a_crash_in_prepare_is_reported_too(monkeypatch: pytest.MonkeyPatch) -> 
     entry = polib.POEntry(msgid="Hei.", msgstr="Hello.")
     runner.prepare([entry])
     assert any(f.check == "inconsistent" and f.severity == "error" for f, _ in runner.check_entry(entry))
+
+
+# --- needs: a check the runner does not call must have had nothing to find ------------------
+
+from itertools import groupby
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from l10n.checks.registry import CHECKS
+
+_NEEDY = [cls for cls in CHECKS if cls.needs]
+_TEXT = st.text(alphabet="ab .,%{}[]*_`\n\tæ", max_size=30)
+
+
+def test_some_checks_declare_needs() -> None:
+    assert {"newlines", "placeholders", "markdown"} <= {cls.check_id for cls in _NEEDY}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_NEEDY), _TEXT, _TEXT)
+def test_a_check_finds_nothing_without_its_needs(cls, source: str, target: str) -> None:
+    entry = polib.POEntry(msgid=source or "x", msgstr=target)
+    check = cls()
+    found = check.run(source, target, entry, CheckContext("nb", "en"))
+    if not any(c in source or c in target for c in cls.needs):
+        assert found == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, _TEXT)
+def test_the_one_form_path_finds_what_the_general_path_finds(source: str, target: str) -> None:
+    entry = polib.POEntry(msgid=source or "x", msgstr=target or "y", flags=["python-format"])
+    runner = CheckRunner(CheckContext("nb", "en"))
+    runner.prepare([entry])
+    fast = runner.check_entry(entry)
+    pair = (entry.msgid, entry.msgstr)
+    slow = runner.check_entry(entry, [pair, pair])  # two forms: the general loop, every check on each form in turn
+    twice = [located for _, run in groupby(fast, key=lambda f: f[0].check) for located in list(run) * 2]
+    assert slow == twice
