@@ -15,13 +15,21 @@ from typing import Iterator
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """The collector off for a bounded stretch of work; on again afterwards if it was on."""
+    """The collector off for a bounded stretch of work; on again afterwards if it was on.
+
+    Everything the stretch made and kept is still in the youngest generation when it ends, so
+    the first collection after it would scan all of it (4 % of a QA run's CPU). Freezing and
+    unfreezing hands those objects straight to the oldest generation, which is what surviving
+    the skipped collections would have done; cyclic garbage among them waits for the next
+    full collection."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

@@ -89,28 +89,6 @@ def test_parallel_run_finds_exactly_what_a_serial_run_finds(monkeypatch):
     assert serial.findings and [f.as_dict() for f in parallel.findings] == [f.as_dict() for f in serial.findings]
 
 
-def test_gc_paused_restores_the_collector() -> None:
-    import gc
-
-    from l10n.qa import gc_paused
-
-    assert gc.isenabled()
-    with gc_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(ValueError):
-        with gc_paused():
-            raise ValueError("a check crashed")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with gc_paused():
-            pass
-        assert not gc.isenabled()  # a caller who had it off keeps it off
-    finally:
-        gc.enable()
-
-
 def test_workers_follow_l10n_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     from l10n.qa import _workers
 
