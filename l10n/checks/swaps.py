@@ -52,7 +52,7 @@ def _places(word: str, target: str, tokens: list[tuple[str, int, int]]) -> list[
     if key is not None:
         spots = []
         for i, alt in enumerate(exonyms()[key]):
-            spots += [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(alt)}(?![\w-])", target)]
+            spots += mention_starts(alt, target, before="-", after="-", genitive=False)
             if i == 0 and spots:
                 break  # the name itself (France), before its adjective or capital (French, Paris)
         return sorted(set(spots))
@@ -161,8 +161,8 @@ def _more_names(src: str, tgt: str, known: list[tuple[str, int, int]]) -> list[t
         elif rest:
             continue
         if len(word) >= 3 and any(
-                m.start() not in src_starts or t.start() not in tgt_starts or not _common_english(word)
-                for t in re.finditer(rf"(?<![\w'’-]){re.escape(_base(word))}(?:s|['’]s?)?(?![\w-])", tgt)):
+                m.start() not in src_starts or t not in tgt_starts or not _common_english(word)
+                for t in mention_starts(_base(word), tgt, before="'’-", after="-")):
             found.append((word, m.start(), m.start() + len(word)))
     return found
 
@@ -178,6 +178,42 @@ def _entities(names: list[tuple[str, int, int]], src: str) -> list[list[tuple[st
     return runs
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # exactly re's \w on str
+
+
+def mention_starts(name: str, text: str, before: str, after: str, genitive: bool = True) -> list[int]:
+    """Where ``name`` stands in ``text`` as a whole word: not after a word character or one of
+    ``before``, optionally with a genitive (s, 's, ', ’s, ’), then not before a word character
+    or one of ``after``. The same starts as ``re.finditer`` of the equivalent pattern (tests
+    hold them equal) without compiling a pattern per name, which cost more than the check."""
+    starts: list[int] = []
+    n, i = len(text), text.find(name)
+    while i >= 0:
+        end = _mention_end(text, i + len(name), after, genitive) if i == 0 or not (
+            _word_char(text[i - 1]) or text[i - 1] in before) else None
+        if end is None:
+            i = text.find(name, i + 1)
+            continue
+        starts.append(i)
+        i = text.find(name, max(end, i + 1)) if end < n else -1
+    return starts
+
+
+def _mention_end(text: str, e: int, after: str, genitive: bool) -> int | None:
+    """Where a mention ending its name at ``e`` ends (the regex's greedy choice), or None."""
+    def free(k: int) -> bool:
+        return k >= len(text) or not (_word_char(text[k]) or text[k] in after)
+
+    options = [e]
+    if genitive and e < len(text):
+        if text[e] == "s":
+            options = [e + 1, e]
+        elif text[e] in "'’":
+            options = ([e + 2] if text[e + 1:e + 2] == "s" else []) + [e + 1, e]
+    return next((k for k in options if free(k)), None)
+
+
 def _base(word: str) -> str:
     """A name without a genitive s (Toms -> Tom, UNESCOs -> UNESCO); the forms are matched with an optional s."""
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
@@ -189,7 +225,7 @@ def _mention_starts(word: str, src: str) -> list[int]:
     key = _exonym_key(word)
     if key is not None:
         return [m.start() for m in NAME_RE.finditer(src) if _exonym_key(m.group(0)) == key]
-    return [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(_base(word))}(?:s|['’]s?)?(?!\w)", src)]
+    return mention_starts(_base(word), src, before="'’-", after="")
 
 
 def _place(run: list[tuple[str, int, int]], src: str, tgt: str, tokens: list[tuple[str, int, int]]) -> tuple[str, int] | None:

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from l10n.checks.swaps import SwappedNamesCheck
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from l10n.checks.swaps import SwappedNamesCheck, mention_starts
 
 from .helpers import fails, findings, passes
 
@@ -137,3 +142,17 @@ def test_a_converse_word_rendered_by_its_opposite_turns_the_names_round():
     assert fails(check, source, "Spain lost 1–3 to Norway tonight.")
     assert passes(check, "Rosenborg fikk juling av Molde.", "Molde thrashed Rosenborg.")
     assert fails(check, "Rosenborg fikk juling av Molde.", "Molde got a thrashing by Rosenborg.")
+
+
+_PIECES = st.lists(st.sampled_from(["Tom", "To", "m", "s", "'", "’", "-", "_", "1", "é", " ", "x", "Toms"]), max_size=12)
+
+
+@given(_PIECES, st.sampled_from(["Tom", "To", "m", "T"]), st.booleans())
+def test_mention_starts_are_the_regexs_matches(pieces: list[str], name: str, genitive: bool) -> None:
+    text = "".join(pieces)
+    suffix = "(?:s|['’]s?)?" if genitive else ""
+    for before, after in (("'’-", "-"), ("'’-", ""), ("-", "-")):
+        after_class = rf"[\w{re.escape(after)}]" if after else r"\w"
+        pattern = rf"(?<![\w{re.escape(before)}]){re.escape(name)}{suffix}(?!{after_class})"
+        expected = [m.start() for m in re.finditer(pattern, text)]
+        assert mention_starts(name, text, before, after, genitive) == expected, (pattern, text)
