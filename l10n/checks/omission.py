@@ -30,6 +30,7 @@ from .data import exonyms, read_rows
 from .names import _exonym_key
 from .spelling import _norm
 from .text import mask
+from .units import quantities
 
 MIN_SOURCE_CHARS = 40
 #: a shorter source (down to this) is judged by its joints only, with a larger shortfall
@@ -96,7 +97,16 @@ def _joint_counts(text: str, lang: str) -> tuple[int, int]:
         text = idioms.sub(" ", text)
     text = _NAME_APPOSITION.sub(r" \1 ", text)
     total, punct = len(joint.findall(text)), len(_PUNCT_RE.findall(text))
-    return total - punct, punct
+    words = total - punct
+    return (words - _inside_amounts(joint, text, lang) if words else 0), punct
+
+
+def _inside_amounts(joint: re.Pattern[str], text: str, lang: str) -> int:
+    """Joining words inside one compound amount ("ett år og seks måneder" = 18 months, which
+    a translator may give as one figure): they join no clauses."""
+    spans = [(q.start, q.end) for q in quantities(text, lang)]
+    return sum(1 for m in joint.finditer(text) if not _PUNCT_RE.fullmatch(m.group(0))
+               and any(start < m.start() and m.end() < end for start, end in spans)) if spans else 0
 
 
 def _key(word: str) -> str:

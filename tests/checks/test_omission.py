@@ -49,6 +49,17 @@ def test_idioms_and_name_appositions_are_no_joints():
     assert joints("Presidenten kom, og han talte.", "nb") == 2
 
 
+def test_the_joining_word_of_one_compound_amount_joins_no_clauses():
+    assert joints("Hun satt i varetekt i ett år og seks måneder.", "nb") == 0
+    assert joints("The climb took two hours and ten minutes.", "en") == 0
+    assert joints("Klatringen tok to timer og ti minutter, og så snudde de.", "nb") == 2
+    assert joints("Han kjøpte tre epler og to pærer.", "nb") == 1  # two amounts, no compound: a list
+    source = "Tunnelen var stengt i ett år og seks måneder etter brannen i fjor høst."
+    assert passes(OmissionCheck(), source, "The tunnel was closed for 18 months after last autumn's fire.")
+    assert fails(OmissionCheck(), "Tunnelen var stengt i ett år og seks måneder, og trafikken gikk over fjellet i mellomtiden.",
+                 "The tunnel was closed for 18 months.")
+
+
 def test_a_lost_joining_word_takes_less_shortfall_than_a_lost_comma():
     # "og ringte statsministeren" dropped: one "og" fewer at 81 % of the length
     source = "Ministeren dro rett hjem til Bergen og ringte statsministeren."
