@@ -94,19 +94,8 @@ class CheckRunner:
                 if broken and check.check_id in broken:
                     found.append((_crash_finding(check, broken[check.check_id]), target))
                     continue
-                try:
-                    result = call(source, target, entry, context)
-                except Exception as exc:  # a bug in a check: loud, and the other checks still run
-                    found.append((_crash_finding(check, _crash_text(exc)), target))
-                    continue
-                if not result:
-                    continue
-                if isinstance(result, Finding):
-                    found.append((result, target))
-                else:
-                    found.extend((finding, target) for finding in result)
+                _run(check, call, source, target, entry, context, found)
         return found
-
 
     def _check_one(self, plan: tuple[tuple[Check, Callable[..., Any]], ...], source: str, target: str,
                    entry: polib.POEntry, found: list[Located]) -> list[Located]:
@@ -118,18 +107,24 @@ class CheckRunner:
             needs = check.needs
             if needs and not any(c in source or c in target for c in needs):
                 continue
-            try:
-                result = call(source, target, entry, context)
-            except Exception as exc:  # a bug in a check: loud, and the other checks still run
-                found.append((_crash_finding(check, _crash_text(exc)), target))
-                continue
-            if not result:
-                continue
-            if isinstance(result, Finding):
-                found.append((result, target))
-            else:
-                found.extend((finding, target) for finding in result)
+            _run(check, call, source, target, entry, context, found)
         return found
+
+
+def _run(check: Check, call: Callable[..., Any], source: str, target: str, entry: polib.POEntry,
+         context: CheckContext, found: list[Located]) -> None:
+    """One check on one form, its findings (or its crash) added to ``found``."""
+    try:
+        result = call(source, target, entry, context)
+    except Exception as exc:  # a bug in a check: loud, and the other checks still run
+        found.append((_crash_finding(check, _crash_text(exc)), target))
+        return
+    if not result:
+        return
+    if isinstance(result, Finding):
+        found.append((result, target))
+    else:
+        found.extend((finding, target) for finding in result)
 
 
 def _crash_text(exc: BaseException) -> str:
