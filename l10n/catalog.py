@@ -46,7 +46,7 @@ def read_catalog(path: Path) -> polib.POFile:
         raise CatalogError(detail or "PO syntax error", path, int(m.group(1)) if m else None) from exc
     _check_duplicates(po, path)
     po.fpath = str(path)
-    po.source_digest = hashlib.sha256(data).hexdigest()  # what a later save compares with (locking.py)
+    po.source_digest = content_digest(data)  # what a later save compares with (locking.py)
     if legacy:  # we write UTF-8, so the header must say so
         po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     return po
@@ -128,7 +128,13 @@ def write_catalog(po: polib.POFile, path: Path) -> None:
     po.wrapwidth = WRAP_WIDTH
     text = render_po(po)  # polib's exact text, faster (l10n/poformat.py)
     atomic_write_text(path, text)
-    po.source_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    po.source_digest = content_digest(text.encode("utf-8"))
+
+
+def content_digest(data: bytes) -> str:
+    """The digest of a catalogue's bytes that a save compares with what is on disk now, to
+    see whether someone else wrote it meanwhile (``source_digest``, l10n/locking.py)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 @lru_cache(maxsize=None)

@@ -15,7 +15,6 @@ sibling ``.<name>.lock``.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from typing import Iterator
 import polib
 from filelock import FileLock, Timeout
 
-from .catalog import is_translated, read_catalog, write_catalog
+from .catalog import content_digest, is_translated, read_catalog, write_catalog
 from .errors import L10nError
 
 LOCK_DIR = Path(".l10n") / "locks"
@@ -112,7 +111,7 @@ def _header(po: polib.POFile) -> tuple:
 
 def file_digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return content_digest(path.read_bytes())
     except FileNotFoundError:
         return None
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from . import __version__
-from .fsutil import atomic_write_bytes, digest  # noqa: F401 - digest: the stamps' hash, used by steps
+from .fsutil import atomic_write_bytes, digest
 
 if TYPE_CHECKING:
     from .config import Config

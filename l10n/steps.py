@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import AssemblyError, CatalogError
-from .fsutil import child
+from .fsutil import child, digest
 from .results import BuildResult, BuildStats, ExtractResult, MergeStats, UpdateResult
-from .state import (BuildOptions, FileSeen, Record, RunState, build_stamp, digest, extract_stamp, is_fresh_record,
+from .state import (BuildOptions, FileSeen, Record, RunState, build_stamp, extract_stamp, is_fresh_record,
                     memory_stamp, seen_bytes, update_stamp)
 
 if TYPE_CHECKING:
@@ -360,8 +360,7 @@ class ArticleWork:
         template's entries and a header), so it is written without the lock or an fsync, and
         created only if still absent: if someone made it meanwhile, theirs is merged in under
         the lock as for any catalogue changed on disk."""
-        import hashlib  # not at import: a no-op run hashes with BLAKE2 only (fsutil.digest)
-
+        from .catalog import content_digest
         from .fsutil import create_bytes
         from .locking import save_merged
         from .poformat import render_po
@@ -370,7 +369,7 @@ class ArticleWork:
         data = text.encode("utf-8")
         path = self.layout.path(po_rel)
         if create_bytes(path, data):
-            po.source_digest = hashlib.sha256(data).hexdigest()  # as write_catalog records it
+            po.source_digest = content_digest(data)  # as write_catalog records it
             return self._wrote(po_rel, data)
         save_merged(po, path, None)
         return self._wrote(po_rel)
