@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
 from .config import remember
-from .gcutil import collector_paused
+from .gcutil import collector_paused, frozen
 from .state import BuildOptions, RunState
 from .results import BuildResult, ExtractResult, UpdateResult
 from .steps import Job, Layout, Outcome, check, step_names, work
@@ -59,13 +59,8 @@ def parallel_map(fn: Callable[..., T], *iterables: Iterable[Any]) -> list[T]:
         return list(map(fn, *items))
     first = [fn(*(column[0] for column in items))]
     chunks = [[column[start:start + CHUNK] for column in items] for start in range(1, len(items[0]), CHUNK)]
-    import gc
-
-    gc.freeze()  # what is loaded now is left alone by the collector, so its pages stay shared after fork
-    try:
+    with frozen():  # what is loaded now is left alone by the collector, so its pages stay shared after fork
         return first + _pooled(fn, chunks, count - 1)
-    finally:
-        gc.unfreeze()
 
 
 def _pooled(fn: Callable[..., T], chunks: list[list[list[Any]]], processes: int) -> list[T]:
