@@ -99,30 +99,29 @@ def search(regex: re.Pattern[str], text: str, low: str | None) -> re.Match[str] 
     """``regex.search(text)``; the same span found faster on ``low`` (``lowered(text)``) when
     ``regex`` is case-insensitive and foldable, and None at once when a literal every match
     needs is absent. Read matched text from ``text`` by span."""
-    _, twin, need, folding = _rule(regex)
-    if twin is not None:
-        if low is None:
-            return regex.search(text)
-        regex, text = twin, low
-    elif folding:
-        return regex.search(text)
-    if need is not None and not _may_match(text, need):
-        return None
-    return regex.search(text)
+    run = _prepared(regex, text, low)
+    return None if run is None else run[0].search(run[1])
 
 
 def finditer(regex: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
     """``regex.finditer(text)``, faster on ``low`` as :func:`search`. Read text by span."""
+    run = _prepared(regex, text, low)
+    return iter(()) if run is None else run[0].finditer(run[1])
+
+
+def _prepared(regex: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str] | None:
+    """The pattern and text to run for ``regex`` on ``text`` (its lower-cased twin on ``low``
+    where that is the same), or None when the prefilter shows it cannot match."""
     _, twin, need, folding = _rule(regex)
     if twin is not None:
         if low is None:
-            return regex.finditer(text)
+            return regex, text
         regex, text = twin, low
     elif folding:
-        return regex.finditer(text)
+        return regex, text
     if need is not None and not _may_match(text, need):
-        return iter(())
-    return regex.finditer(text)
+        return None
+    return regex, text
 
 
 def _may_match(text: str, need: Need) -> bool:
