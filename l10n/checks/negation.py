@@ -143,8 +143,7 @@ def said_otherwise(source: str, target: str) -> bool:
 
 def u_words(text: str) -> int:
     """Norwegian words negated by a u- prefix: umulig, ukjent, urealistiske (u + a Norwegian word)."""
-    zipf = nb_zipf()
-    return sum(1 for rest in _U_WORD.findall(text) if zipf.get(rest.lower(), (0.0, 0.0))[0] >= 3.0)
+    return sum(1 for rest in _U_WORD.findall(text) if _u_word("u" + rest))
 
 
 class NegationCountCheck(Check):
@@ -189,16 +188,13 @@ class NegationCountCheck(Check):
 #: against the translation's negators when the source has others)
 _WEAK = frozenset({"uten"})
 
-_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\s+$")
-
-
 def _inside_name(text: str, match: re.Match[str]) -> bool:
     """"uten" inside a name: the word before it is capitalised mid-sentence (Leger uten grenser);
     not "ikke" after a name ("hvis Tom ikke kommer")."""
     if match.group(0).lower() != "uten":
         return False
     start = match.start()
-    before = _PREVIOUS_WORD.search(text[max(0, start - 40):start])
+    before = _WORD_BEFORE.search(text[max(0, start - 40):start])
     if before is None or not before.group(1)[:1].isupper():
         return False
     head = text[:start - len(before.group(0))].rstrip()

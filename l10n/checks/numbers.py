@@ -176,7 +176,7 @@ def _implied(lang: str) -> tuple[dict[str, tuple[float, ...]], tuple[tuple[str, 
             for w in row[2].split("|"):
                 words[w] = words.get(w, ()) + (float(row[1]),)
     phrases = tuple((w, v) for w, v in words.items() if " " in w or "-" in w)
-    return {w: v for w, v in words.items() if w not in dict(phrases)}, phrases
+    return {w: v for w, v in words.items() if " " not in w and "-" not in w}, phrases
 
 
 _DECADES = frozenset(float(v) for v in range(10, 100, 10))

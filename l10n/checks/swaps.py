@@ -84,9 +84,10 @@ def _translates(counterparts: tuple[str, ...], src_words: list[str]) -> bool:
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 _PREPOSITIONS_NB = frozenset({"i", "av", "til", "på", "for", "fra", "ved", "hos", "om"})
-_PASSIVE_NB = re.compile(r"\b(?:ble|blir|blitt|bli|vart|vorte|[^\W\d_]{3,}es)\b.*\bav\b", re.IGNORECASE)
+_PASSIVE_AUX_NB = "ble|blir|blitt|bli|vart|vorte"  # the auxiliaries of a Norwegian passive
+_PASSIVE_NB = re.compile(rf"\b(?:{_PASSIVE_AUX_NB}|[^\W\d_]{{3,}}es)\b.*\bav\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"(?:^|\s)(?:i|av|til|på|for|fra|ved|hos)\s+$", re.IGNORECASE)
-_AUX_BEFORE = re.compile(r"\b(?:ble|blir|blitt|bli|vart|vorte)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_AUX_BEFORE = re.compile(rf"\b(?:{_PASSIVE_AUX_NB})\s+(?:\S+\s+)?$", re.IGNORECASE)
 _PREPOSITIONS_EN = frozenset({"in", "at", "on", "of", "from", "by", "with", "for", "to", "into", "near", "inside"})
 _RELATIVES_EN = frozenset({"who", "which", "that", "whom", "whose"})
 
