@@ -122,16 +122,6 @@ def build_template(article: Article, segments: list[Segment], rel_path: str, pro
     return pot
 
 
-def same_entries(a: polib.POFile, b: polib.POFile) -> bool:
-    """True when two templates differ at most in their header dates."""
-    def sig(po: polib.POFile) -> list[tuple]:
-        # References as written: polib reads a path with a space back in two pieces.
-        return [(e.msgctxt, e.msgid, e.comment, " ".join(f"{p}:{n}" if n else p for p, n in e.occurrences),
-                 tuple(e.flags)) for e in po]
-
-    return sig(a) == sig(b)
-
-
 def markdown_blocks(text: str, lang: str = "nb", name: str = "input.md") -> list[list[tuple[int, int]]]:
     """Sentence offsets per article block of a Markdown text, exactly as ``extract`` sees them
     (front matter keys, ``#`` and list markers left out)."""

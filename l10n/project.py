@@ -108,17 +108,6 @@ def load_articles(config: Config, only: tuple[str, ...] | list[str] | None = Non
 
 # --- extract -----------------------------------------------------------------------
 
-def extract_article(config: Config, article: Article) -> ExtractResult:
-    """Write one article's template (left untouched when only its date would change)."""
-    from .steps import ArticleWork, Job
-
-    work = ArticleWork(config, Job(article.slug, article.path, [], frozenset({"extract"})))
-    work._article = article
-    work.extract()
-    assert work.out.extracted is not None
-    return work.out.extracted
-
-
 def extract_project(config: Config, only: tuple[str, ...] | list[str] | None = None) -> list[ExtractResult]:
     """Segment every article and write ``locales/templates/<slug>.pot`` where it changed.
 
@@ -131,15 +120,6 @@ def extract_project(config: Config, only: tuple[str, ...] | list[str] | None = N
 
 
 # --- update ------------------------------------------------------------------------
-
-def update_catalog(config: Config, slug: str, lang: str) -> UpdateResult:
-    """Merge one catalogue from its template (written only when its bytes change)."""
-    from .steps import ArticleWork, Job
-
-    work = ArticleWork(config, Job(slug, None, [lang], frozenset({"update"})))
-    work.update(lang)
-    return work.out.updated[0]
-
 
 def update_project(config: Config, lang: str | None = None, only: tuple[str, ...] | list[str] | None = None) -> list[UpdateResult]:
     """Create or merge every language catalogue from its template (msgmerge semantics)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import importlib
 import logging
 import sqlite3
@@ -142,16 +141,3 @@ def progress_reporter(label: str, quiet: bool = False) -> Callable[[int, int], N
             bar.__exit__(None, None, None)
 
     return report
-
-
-def wraps_errors(fn: Callable) -> Callable:
-    """For commands invoked outside the group (tests calling a command directly)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except L10nError as exc:
-            raise click.ClickException(str(exc)) from exc
-
-    return wrapper
