@@ -12,6 +12,7 @@ import os
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -239,7 +240,14 @@ def _record(path: str, entry: polib.POEntry) -> EntryRecord:
 def _article(path: str, entry: polib.POEntry) -> str:
     for occ_path in occurrence_files(entry):
         if occ_path:
-            return Path(occ_path).stem
+            return _stem(occ_path)
+    return _stem(path)
+
+
+@lru_cache(maxsize=4096)
+def _stem(path: str) -> str:
+    """``Path(path).stem``, cached: an article's forty entries name the same file, and
+    building a Path per entry cost more than the cheaper checks."""
     return Path(path).stem
 
 

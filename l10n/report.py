@@ -41,6 +41,7 @@ from html import escape
 from typing import Any
 
 from .checks.base import Finding
+from .jsonindent import dumps_indented
 from .qa import EntryRecord, QAResult
 
 JSON_VERSION = 1
@@ -50,7 +51,7 @@ _ANSI = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "
 def render_json(result: QAResult) -> str:
     data = {"version": JSON_VERSION, "summary": result.summary(), "findings": [f.as_dict() for f in result.findings],
             "entries": [_risk_dict(rec) for rec in by_risk(result.entries)]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(data) + "\n"  # the text of json.dumps(..., ensure_ascii=False, indent=2)
 
 
 def by_risk(entries: list[EntryRecord]) -> list[EntryRecord]:

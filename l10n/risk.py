@@ -64,7 +64,7 @@ def entry_risk(findings: Iterable[Finding], entry: Any = None) -> Risk:
             weight *= table.get("repeat-factor", 0.5)  # a second finding of one check adds less
         seen.add(finding.check)
         reasons.append((f"{finding.check}: {finding.message}", weight))
-    if entry is not None:
+    if entry is not None and getattr(entry, "comment", None):  # provenance lives in the comment
         reasons += _provenance_reasons(entry, table)
     remaining = 1.0
     for _, p in reasons:

@@ -111,22 +111,23 @@ def finditer(regex: re.Pattern[str], text: str, low: str | None) -> Iterator[re.
 
 def _prepared(regex: re.Pattern[str], text: str, low: str | None) -> tuple[re.Pattern[str], str] | None:
     """The pattern and text to run for ``regex`` on ``text`` (its lower-cased twin on ``low``
-    where that is the same), or None when the prefilter shows it cannot match."""
-    _, twin, need, folding = _rule(regex)
+    where that is the same), or None when the prefilter shows it cannot match. Every rule of
+    every entry passes here, so the rule lookup and the prefilter are written inline."""
+    known = _TWINS.get(id(regex))
+    if known is None or known[0] is not regex:
+        known = _rule(regex)
+    _, twin, need, folding = known
     if twin is not None:
         if low is None:
             return regex, text
         regex, text = twin, low
     elif folding:
         return regex, text
-    if need is not None and not _may_match(text, need):
-        return None
+    if need is not None:
+        words, rest = need
+        if not (words and not words.isdisjoint(tokens(text))) and not (rest and _holds_any(text, rest)):
+            return None
     return regex, text
-
-
-def _may_match(text: str, need: Need) -> bool:
-    words, rest = need
-    return (bool(words) and not words.isdisjoint(tokens(text))) or (bool(rest) and _holds_any(text, rest))
 
 
 def _holds_any(text: str, literals: tuple[str, ...]) -> bool:

@@ -27,6 +27,10 @@ from .text import mask, sentence_starts
 # a word, possessive 's allowed ("the afrikansk's cities"), not part of a hyphenated or elided word
 _WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?=['’]s\b|(?![\w'’-]))")
 #: English word endings that a Norwegian compound never has (bitterness, resetting, medalist, littoral)
+#: the matches of _WORD_RE that do not open with a common lower-case letter: a catalogue's
+#: source words are mostly lower-case, and testing each in Python cost most of :meth:`prepare`
+#: (no _WORD_RE match starts inside another, so leaving some out changes none of the rest)
+_UNLESS_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])(?![a-zß-öø-ÿ])[^\W\d_]+(?=['’]s\b|(?![\w'’-]))")
 _ENGLISH_ENDING = re.compile(r"(?:ness|ing|ings|ist|ists|al|als|ally|tion|tions|ity|ous|ful|less|ly|ed|ize|ise)$")
 _NB_INFLECTIONS = ("ene", "en", "et", "er", "a", "e", "t", "s")
 
@@ -46,7 +50,7 @@ class LeftoverSourceCheck(Check):
         names: set[str] = set()
         for source, _, _ in pairs:
             starts = sentence_starts(source)
-            names.update(m.group(0) for m in _WORD_RE.finditer(source)
+            names.update(m.group(0) for m in _UNLESS_LOWER_WORD_RE.finditer(source)
                          if m.group(0)[:1].isupper() and m.start() not in starts)
         context.data["source-names"] = frozenset(names)
 
@@ -56,16 +60,22 @@ class LeftoverSourceCheck(Check):
         masked = mask(target)
         starts = sentence_starts(masked)
         glossary_words = _glossary_words(context)
+        clean = _clean_words(context)
         found = []
         for m in _WORD_RE.finditer(masked):
             word = m.group(0)
+            if word in clean:
+                continue
             lower = word.lower()
             if lower in allowed or lower in glossary_words:
+                clean.add(word)
                 continue
             if not word[:1].isupper():  # most words: the lower-case steps below, in their order
                 if lower not in words:
                     if _lowercase_leftover(word):
                         found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
+                    else:
+                        clean.add(word)
                 elif not (word.islower() and _inside_name(masked, m.start(), m.end(), source)):
                     found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
                 continue
@@ -238,6 +248,17 @@ def _inside_name(text: str, start: int, end: int, source: str) -> bool:
         return False
     run = rf"{re.escape(before.group(1))}\s+{re.escape(text[start:end])}\s+{re.escape(after.group(1))}"
     return re.search(rf"(?<![\w-]){run}(?![\w-])", source) is not None
+
+
+def _clean_words(context: CheckContext) -> set[str]:
+    """Words :meth:`LeftoverSourceCheck.check_single` passes wherever they stand: on the
+    exceptions or glossary lists, or lower-case, off the word list and no Norwegian form.
+    Their verdict reads only the word (and the run's glossary), and most words of a catalogue
+    are such words, so each is judged once per run instead of once per occurrence."""
+    clean = context.data.get("leftover-clean-words")
+    if clean is None:
+        clean = context.data["leftover-clean-words"] = set()
+    return clean
 
 
 def _glossary_words(context: CheckContext) -> frozenset[str]:
