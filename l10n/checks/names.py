@@ -19,7 +19,7 @@ from .analysis import lowered
 from .base import Check, CheckContext, Finding
 from .data import exonyms, name_variants, nb_zipf, read_words, transliteration
 from .spelling import (_EN_SUFFIXES, _VOWELS, _cognate, _common_english, _derived, _plain, _same_name,
-                       _vowel_respelling, is_typo, same_stem)
+                       _vowel_respelling, cognate_spelling, is_typo, same_stem)
 from .text import mask, sentence_starts
 
 NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-ZÆØÅ][\w'’]*(?:-[\w]+)*)")
@@ -255,6 +255,9 @@ def _exonym_key(word: str) -> str | None:
     return None
 
 
+_INFLECTED_ACRONYM = re.compile(r"([A-ZÆØÅ]{2,}\d*)(?:en|et|er|ene|ens|ets|ers|erne|ernes|s)")
+
+
 @lru_cache(maxsize=50000)
 def name_core(word: str, in_run: bool = False) -> str | None:
     """The part of a capitalised word a translation must keep: 'Qing-dynastiet' -> 'Qing',
@@ -270,7 +273,14 @@ def name_core(word: str, in_run: bool = False) -> str | None:
     core = "-".join(parts)
     if not core[:1].isupper() or (len(core) == 1 and len(parts) < len(word.split("-"))):
         return None  # T-banen, A-pressen: a letter of a Norwegian compound
-    if core.isupper() or _exonym_key(core):
+    inflected = _INFLECTED_ACRONYM.fullmatch(core)
+    if inflected:
+        return inflected.group(1)  # SMSen, URIer, IKEAs: Norwegian inflects an acronym without a hyphen
+    if core.isupper():
+        if len(core) >= 4 and core.isalpha() and norwegian_word(core):
+            return None  # SISTE NYTT, KILDE: a Norwegian word in capitals (a label, emphasis) is translated
+        return core
+    if _exonym_key(core):
         return core
     if in_run and len(core) >= 7 and core.endswith(("eren", "aren")) and _lexical(core.lower()[:-2]):
         return None  # Vilhelm Erobreren: an epithet, a definite noun English translates
@@ -545,7 +555,8 @@ def _nearest(exp: Expectation, index: TargetIndex, source_skeletons: set[str], t
             if len(sk) < 4 or not token[:1].isupper() or sk in source_skeletons or sk[:1] != want[:1] or sk == want:
                 continue
             score = Levenshtein.normalized_similarity(sk, want)
-            if score >= NEAR_SIMILARITY and not _common_english(token) and (best is None or score > best[0]):
+            if score >= NEAR_SIMILARITY and not _common_english(token) and not cognate_spelling(alt, token) \
+                    and (best is None or score > best[0]):
                 best = (score, token, (start, end))
     return None if best is None else (best[1], best[2])
 

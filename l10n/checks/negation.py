@@ -133,12 +133,38 @@ def _or_after_negation(tgt: str, tgt_re: re.Pattern[str]) -> int:
 
 def said_otherwise(source: str, target: str) -> bool:
     """For rules asking only whether a translation negates at all: every source negator is a
-    litotes rendered positively ("ikke uvanlig" -> "common"), or the translation says one by the
-    opposite word."""
+    litotes rendered positively ("ikke uvanlig" -> "common"), or the translation says one in
+    other words ("too small to see") or by the opposite word."""
     if not source_negators(source, litotes=True):
         return False  # nothing this module counts: the rule decides alone
     found = source_negators(source, target=target)
-    return not found or by_opposite(mask(source), found, mask(target)) > 0
+    if not found:
+        return True
+    src, tgt = mask(source), mask(target)
+    return other_words(src, tgt) > 0 or by_opposite(src, found, tgt) > 0
+
+
+def other_words(src: str, tgt: str, src_lang: str = "nb", tgt_lang: str = "en") -> int:
+    """Negations the translation says in other words ("unable", "too late to", "inconsistent"),
+    beyond the un- words that render a Norwegian u- word ("urealistisk" -> "unrealistic")."""
+    other = negators(f"{tgt_lang}-other")
+    if other is None:
+        return 0
+    said = len(other.findall(tgt)) + (prefixed_adjectives(tgt) if tgt_lang == "en" else 0)
+    return max(0, said - (u_words(src) if src_lang == "nb" else 0))
+
+
+_PREFIXED_RE = re.compile(r"\b(?:in|im|il|ir|dis)([a-z]{4,})\b", re.IGNORECASE)
+_ADJECTIVE_END = ("ant", "ent", "ible", "able", "ive", "al", "ate", "ect", "ete", "ure", "ous", "ar", "ic", "id", "ite", "ing")
+
+
+def prefixed_adjectives(text: str) -> int:
+    """Negations said by a prefix (intolerant, invisible, inconsistent, illegal, disloyal): the
+    rest is an English adjective by the lexicon and its ending, so "interesting" and "discover"
+    are none."""
+    common = read_words("en-common-words.txt")
+    return sum(1 for m in _PREFIXED_RE.finditer(text)
+               if m.group(1).lower() in common and m.group(1).lower().endswith(_ADJECTIVE_END))
 
 
 def u_words(text: str) -> int:
@@ -167,9 +193,8 @@ class NegationCountCheck(Check):
             return None
         tgt = mask(target)
         kept = len(tgt_re.findall(tgt))
-        other = negators(f"{tgt_lang}-other")
-        if other is not None and (kept == 0 or kept < len(found)):
-            kept += max(0, len(other.findall(tgt)) - (u_words(src) if src_lang == "nb" else 0))
+        if kept < len(found):
+            kept += other_words(src, tgt, src_lang, tgt_lang)
         if kept < len(found) and src_lang == "nb" and tgt_lang == "en":
             kept += by_opposite(src, found, tgt) + _or_after_negation(tgt, tgt_re)
         last = found[-1]

@@ -15,8 +15,8 @@ from typing import Any
 
 from .analysis import lowered, search
 from .base import Check, CheckContext, Finding
-from .data import read_rows, read_words
-from .negation import said_otherwise
+from .data import read_rows
+from .negation import prefixed_adjectives, said_otherwise
 from .text import mask
 
 
@@ -59,16 +59,10 @@ def pitfall_rules(name: str = "pitfalls-nb-en.tsv") -> tuple[PitfallRule, ...]:
     return tuple(rules)
 
 
-_PREFIXED_RE = re.compile(r"\b(?:in|im|il|ir)([a-z]{4,})\b", re.IGNORECASE)
-_ADJECTIVE_END = ("ant", "ent", "ible", "able", "ive", "al", "ate", "ect", "ete", "ure", "ous", "ar", "ic", "id", "ite", "ing")
-
-
 def negative_adjective(text: str) -> bool:
-    """A negation said by a prefix (intolerant, inaccurate, illegal, irrelevant, impolite): the
-    rest is an English adjective by the lexicon. For absent-target rules: "not" said otherwise."""
-    common = read_words("en-common-words.txt")
-    return any(m.group(1).lower() in common and m.group(1).lower().endswith(_ADJECTIVE_END)
-               for m in _PREFIXED_RE.finditer(text))
+    """A negation said by a prefix (intolerant, inaccurate, illegal, irrelevant, impolite), by
+    the negation module's rule. For absent-target rules: "not" said otherwise."""
+    return prefixed_adjectives(text) > 0
 
 
 class PitfallCheck(Check):

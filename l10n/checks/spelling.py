@@ -156,6 +156,45 @@ def _vowel_respelling(name: str, token: str) -> bool:
     return all(x == y or (_VOWELS.match(x) and _VOWELS.match(y)) for x, y in zip(a, b))
 
 
+_COGNATE_LETTERS = (("sch", "sh"), ("sj", "sh"), ("ph", "f"), ("th", "t"), ("qu", "kv"), ("x", "ks"), ("ck", "k"),
+                    ("ch", "k"), ("c", "k"), ("z", "s"), ("w", "v"), ("y", "i"), ("j", "i"))
+_ENGLISH_FEATURES = re.compile(r"c|ph|th|x|qu|w|y|z|sh|e$")
+_COGNATE_TAILS = frozenset({"", "s", "es", "ed", "ing", "li"})
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=50000)
+def _cognate_key(word: str, english: bool) -> str:
+    """A word's letters under the regular Norwegian/English spelling correspondences (k/c, ks/x,
+    f/ph, sj/sh, kv/qu, s/z, i/y, a doubled consonant for one; English -le, -tion and a final e
+    as Norwegian writes them): Konsoll and Console, Attributt and Attribute give one key."""
+    w = _plain(word.casefold())
+    if english:
+        w = re.sub(r"(?<=[^aeiouy])le$", "el", w).replace("tion", "sjon")
+        w = w[:-1] if len(w) > 4 and w.endswith("e") else w
+    for old, new in _COGNATE_LETTERS:
+        w = w.replace(old, new)
+    return _DOUBLED.sub(r"\1", w)
+
+
+def cognate_spelling(name: str, token: str) -> bool:
+    """``token`` is the English spelling of the Norwegian ``name`` (Konsoll/Console, Attributt/
+    Attribute, Permanent/Permanently), not a misspelling: their cognate keys agree (an English
+    inflection aside), and the token has more of English's own letters (c, ph, th, x, y, final e
+    …) than the name. A letter merely doubled or undoubled (Ferguson/Fergusson) or an English
+    letter lost (Thomas/Tomas) stays a typo."""
+    a, b = _plain(name.casefold()), _plain(token.casefold())
+    if _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b):
+        return False
+    if len(_ENGLISH_FEATURES.findall(b)) <= len(_ENGLISH_FEATURES.findall(a)):
+        return False
+    key_b = _cognate_key(token, True)
+    for key_a in {_cognate_key(name, False), _cognate_key(name.replace("sj", "j"), False)}:  # Prosjekt/Project too
+        if len(key_a) >= 4 and key_b.startswith(key_a) and key_b[len(key_a):] in _COGNATE_TAILS:
+            return True
+    return False
+
+
 def is_typo(name: str, token: str) -> bool:
     """``token`` is ``name`` with one letter dropped, doubled, added or changed (two in long
     names) that neither transliteration, nor a vowel for a vowel (Muhammed/Muhammad), nor an
@@ -164,7 +203,7 @@ def is_typo(name: str, token: str) -> bool:
     if a == b or len(a) < 3 or (a[:1] != b[:1] and len(a) < 5):
         return False
     limit = 1 if len(a) < 7 else 2
-    if abs(len(a) - len(b)) > limit or same_stem(name, token):
+    if abs(len(a) - len(b)) > limit or same_stem(name, token) or cognate_spelling(name, token):
         return False
     ops = Levenshtein.editops(a, b)
     if not 1 <= len(ops) <= limit:

@@ -230,3 +230,36 @@ def test_epithets_adjectives_of_descriptive_names_and_regnal_names_pass(source, 
 ])
 def test_the_names_next_to_them_are_still_required(source, target):
     assert findings(NamesCheck(), source, target)
+
+
+def test_cldr_country_and_city_names_are_renderings_not_misses():
+    # the English forms come from CLDR (l10n/data/qa/exonyms-cldr-nb-en.tsv)
+    source = "Presidenten i Tsjad møtte statsministeren i Kirgisistan."
+    good = "The president of Chad met Kyrgyzstan's prime minister."
+    assert passes(NamesCheck(), source, good) and passes(NearMissCheck(), source, good)
+    found = findings(NamesCheck(), source, "The president of Sudan met Kyrgyzstan's prime minister.")
+    assert [f.message for f in found] == ["name 'Tsjad' is missing from the translation (expected 'Tsjad')"]
+
+
+def test_an_acronym_inflected_without_a_hyphen_is_the_acronym():
+    source = "Politiet sendte DNAet til FBIs laboratorium."
+    assert passes(NamesCheck(), source, "Police sent the DNA to the FBI laboratory.")
+    found = findings(NamesCheck(), source, "Police sent the sample to the FBI laboratory.")
+    assert [f.message for f in found] == ["name 'DNA' is missing from the translation (expected 'DNA')"]
+
+
+def test_norwegian_words_in_capitals_are_translated_not_names():
+    check = NamesCheck()
+    source = "SISTE NYTT: Brannen hos Kowalczyk er HELT slukket."
+    assert passes(check, source, "BREAKING: The fire at Kowalczyk's is completely out.")
+    found = findings(check, source, "BREAKING: The fire at the house is completely out.")
+    assert [f.message for f in found] == ["name 'Kowalczyk' is missing from the translation (expected 'Kowalczyk')"]
+    assert findings(check, "Han jobber for NTB i Oslo.", "He works for the agency in Oslo.")  # an acronym is still a name
+
+
+def test_a_cognate_spelt_the_english_way_is_no_near_miss():
+    # a rare Norwegian word opening the sentence counts as a name; its English cognate is no corruption
+    check = NearMissCheck()
+    assert passes(check, "Prosjektil og splinter ble funnet i veggen.", "Projectile and shrapnel were found in the wall.")
+    assert passes(check, "Konsoll og tastatur følger med i pakken.", "Console and keyboard come in the box.")
+    assert fails(check, "Talsmann Kowalczyk sa ingenting.", "Spokesman Kowalcyk said nothing.")

@@ -144,3 +144,32 @@ def test_ikke_after_a_name_is_a_negation():
     assert passes(check, "De sier at Tom ikke kommer til å gjøre det.", "They say that Tom won't do it.")
     found = findings(PitfallCheck(), "Hvis Tom ikke kan jobbe lenger, tar du over.", "If Tom can work any more, you take over.")
     assert any("negation-lost" in f.message for f in found)
+
+
+def test_an_empty_or_not_alternative_is_no_negation():
+    check, pitfall = NegationCountCheck(), PitfallCheck()
+    source = "Partiet bestemmer i dag om det vil støtte forslaget eller ikke."
+    good = "The party will decide today whether to back the proposal."
+    assert passes(check, source, good) and passes(pitfall, source, good)
+    # a real negation beside it still counts
+    two = "Han sa ikke om han ville komme eller ikke."
+    assert passes(check, two, "He did not say whether he would come.")
+    assert findings(check, two, "He said whether he would come.")
+    assert findings(pitfall, "Partiet vil ikke støtte forslaget.", "The party will back the proposal.")
+
+
+@pytest.mark.parametrize("source,good,reversed_", [
+    ("Isen var ikke tykk nok til å gå på.", "The ice was too thin to walk on.", "The ice was thick enough to walk on."),
+    ("Tiltaket skal sørge for at viruset ikke sprer seg videre.", "The measure is meant to stop the virus from spreading further.",
+     "The measure is meant to make the virus spread further."),
+    ("Forklaringene hans henger ikke sammen.", "His explanations are inconsistent.", "His explanations are consistent."),
+    ("Medisinen var ikke å få tak i på apoteket.", "The medicine was out of stock at the pharmacy.",
+     "The medicine was available at the pharmacy."),
+    ("Registrering er ikke obligatorisk for deltakerne.", "Registration is optional for participants.",
+     "Registration is compulsory for participants."),
+    ("Butikken er ikke åpen på søndager.", "The shop is closed on Sundays.", "The shop is open on Sundays."),
+])
+def test_negation_said_by_a_construction_or_an_antonym(source, good, reversed_):
+    for check in (NegationCountCheck(), PitfallCheck()):
+        assert passes(check, source, good)
+        assert findings(check, source, reversed_)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.checks.spelling import is_typo, same_stem
+from l10n.checks.spelling import cognate_spelling, is_typo, same_stem
 
 
 @pytest.mark.parametrize("name,token", [("saunders", "sanders"), ("ferguson", "fergusson")])
@@ -18,3 +18,22 @@ def test_transliteration_is_no_typo() -> None:
 
 def test_an_inflected_name_has_the_same_stem() -> None:
     assert same_stem("Putin", "Putins")
+
+
+@pytest.mark.parametrize("name,token", [
+    ("Konsoll", "Console"), ("Attributt", "Attribute"), ("Artikkel", "Article"),
+    ("Kristoffer", "Christopher"), ("Sjanghai", "Shanghai"), ("Permanent", "Permanently"),
+])
+def test_an_english_cognate_spelling_is_no_typo(name, token):
+    assert cognate_spelling(name, token)
+    assert not is_typo(name, token)
+
+
+@pytest.mark.parametrize("name,token", [
+    ("Ferguson", "Fergusson"),  # a letter doubled
+    ("Thomas", "Tomas"),  # an English letter lost
+    ("Saunders", "Sanders"), ("Lake", "Lak"),
+])
+def test_a_misspelling_is_no_cognate(name, token):
+    assert not cognate_spelling(name, token)
+    assert is_typo(name, token)
