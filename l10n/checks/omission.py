@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from .base import Check, CheckContext, Finding
 from .data import exonyms, read_rows
@@ -40,6 +40,11 @@ MAX_LENGTH_RATIO = 0.75  # target/source characters
 #: (joints fewer, of them joining words fewer, target/source length below which it is reported):
 #: a lost comma may be Norwegian comma rules (English sets fewer), a lost "og"/"men" is a clause
 JOINT_RATIOS = ((1, 0, 0.8), (1, 1, 0.85), (2, 1, 0.9))
+#: a *lost piece*: a joint fewer, and a piece of the source between joints (a clause, a list
+#: item: "tillit og støtte" -> "trust") of which at most this share is found, that is at least
+#: PIECE_SHARE of the source, in a translation shorter than the source by PIECE_SHORTFALL of
+#: that piece's length and below PIECE_RATIO overall
+PIECE_COVERAGE, PIECE_SHARE, PIECE_SHORTFALL, PIECE_RATIO = 0.2, 0.08, 0.3, 0.95
 #: a sentence break inside an entry counts too: a translation may split a sentence where the
 #: source has a comma, a dash or "og" ("Jeg hadde ikke råd - med andre ord …" -> "… afford it. In other words …")
 _PUNCT_JOINT = r"[,;](?!\d)|:(?!\d)|\s[–—-]\s|(?-i:(?<![A-ZÆØÅ][a-zæøå])(?<=[a-zæøå])[.!?](?=\s+[A-ZÆØÅ]))"
@@ -64,6 +69,25 @@ def clauses(text: str, lang: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans
+
+
+@lru_cache(maxsize=None)
+def _piece_splitter(lang: str) -> re.Pattern[str]:
+    """Clause openers and joining words (og, eller, samt …): the pieces a list or clause is made of."""
+    rows = read_rows("clause-words.tsv") + read_rows("clause-joints.tsv")
+    words = {w for row in rows if row[0] == lang for w in row[1].split("|") if w}
+    alternatives = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[,;:]\s+|\s[–—-]\s|\s(?=(?:{alternatives})\s)", re.IGNORECASE)
+
+
+def pieces(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of the pieces of ``text`` between commas, dashes and joining words."""
+    spans, start = [], 0
+    for m in _piece_splitter(lang).finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 @lru_cache(maxsize=None)
@@ -124,11 +148,13 @@ class OmissionCheck(Check):
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> Finding | None:
         src, tgt = mask(source).strip(), mask(target).strip()
+        if len(src) < MIN_SHORT_CHARS or len(tgt) >= PIECE_RATIO * len(src):
+            return None
         if len(src) < MIN_SOURCE_CHARS:
-            return self._short(src, tgt)
+            return self._short(src, tgt) or self._lost_piece(src, tgt)
         ratio = len(tgt) / len(src)
         if ratio >= max(MAX_LENGTH_RATIO, *(limit for _, _, limit in JOINT_RATIOS)):
-            return None
+            return self._lost_piece(src, tgt)
         spans = clauses(src, "nb")
         worst = _worst_clause(src, tgt, spans)
         if ratio < MAX_LENGTH_RATIO and worst is not None and worst[0] <= MAX_COVERAGE:
@@ -138,12 +164,33 @@ class OmissionCheck(Check):
         (src_words, src_punct), (tgt_words, tgt_punct) = _joint_counts(src, "nb"), _joint_counts(tgt, "en")
         fewer, fewer_words = src_words + src_punct - tgt_words - tgt_punct, src_words - tgt_words
         if not any(fewer >= n and fewer_words >= w and ratio < limit for n, w, limit in JOINT_RATIOS):
-            return None
+            return self._lost_piece(src, tgt)
+        piece = self._lost_piece(src, tgt)  # the piece that went, where it can be told
+        if piece is not None:
+            return piece
         span = worst[1] if worst is not None else (0, len(src))
         return self.finding(f"the translation has {fewer} fewer clause joints (commas, og/and, men/but …) than the "
                             f"source and is {ratio:.0%} of its length: a clause or list item may be missing",
                             span, side="source")
 
+
+    def _lost_piece(self, src: str, tgt: str) -> Finding | None:
+        """A joint fewer and one piece of the source (a clause, a list item) with nothing of it in
+        a translation that is shorter by a good part of that piece's length."""
+        if joints(src, "nb") <= joints(tgt, "en"):
+            return None
+        spans = pieces(src, "nb")
+        if len(spans) < 2:
+            return None
+        ratio, present = len(tgt) / len(src), _present(tgt)
+        for start, end in spans:
+            share, words = (end - start) / len(src), _WORD.findall(src[start:end])
+            if words and share >= PIECE_SHARE and ratio <= 1 - PIECE_SHORTFALL * share \
+                    and sum(_found(w, present) for w in words) <= PIECE_COVERAGE * len(words):
+                return self.finding(f"{src[start:end].strip()!r} seems to be missing from the translation: nothing of it "
+                                    f"is found, a joint is lost and the translation is {ratio:.0%} of the source length",
+                                    (start, end), side="source")
+        return None
 
     def _short(self, src: str, tgt: str) -> Finding | None:
         """A short sentence that lost a joint and much of its length ("La oss vente og se" -> "Let's wait")."""
@@ -159,8 +206,57 @@ class OmissionCheck(Check):
 
 @lru_cache(maxsize=None)
 def _renderings() -> dict[str, tuple[str, ...]]:
-    """Frequent Norwegian words -> keys of their usual English renderings (nb-en-common.tsv)."""
-    return {row[0]: tuple(_key(w) if len(w) >= 4 else w for w in row[1].split("|")) for row in read_rows("nb-en-common.tsv")}
+    """Norwegian words -> keys of their usual English renderings (nb-en-common.tsv; a word listed
+    twice, as a form and as a lemma, gets both rows' renderings)."""
+    table: dict[str, set[str]] = {}
+    for row in read_rows("nb-en-common.tsv"):
+        table.setdefault(row[0], set()).update(_key(w) if len(w) >= 4 else w for w in row[1].split("|"))
+    return {word: tuple(sorted(keys)) for word, keys in table.items()}
+
+
+#: Norwegian endings of inflected nouns, verbs and adjectives, longest first: a form not in the
+#: table is looked up by its stem and the stem + e (kongen -> konge, bekreftet -> bekrefte)
+_ENDINGS = ("enes", "ene", "ens", "ets", "ede", "ete", "ene", "en", "et", "er", "es", "te", "de", "a", "e", "s", "t")
+
+
+def _lemma_keys(word: str, content: bool = False) -> tuple[str, ...]:
+    """Rendering keys of a form through its stem (byene -> by, sikret -> sikre). ``content``: only
+    a lemma of four or more letters none of whose renderings is a short function word (the head
+    of a compound: "ingen" is no head of "avlingene")."""
+    table = _renderings()
+    for lemma in _lemma_candidates(word):
+        if lemma in table and (not content or len(lemma) >= 4 and min(map(len, table[lemma])) >= 3):
+            return table[lemma]
+    return ()
+
+
+def _lemma_candidates(word: str) -> Iterator[str]:
+    yield word
+    for ending in _ENDINGS:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 2:
+            yield stem
+            yield stem + "e"
+            if stem[-1:] == stem[-2:-1]:
+                yield stem[:-1]
+
+
+@lru_cache(maxsize=50000)
+def word_keys(word: str) -> tuple[str, ...]:
+    """Keys a Norwegian word may leave in an English translation: its own (a cognate, a name, a
+    number), its renderings, and those of the head of a compound (universitetssykehus -> hospital)."""
+    lower = word.lower()
+    keys = {_key(word) if len(word) >= 4 or word.isdigit() else lower, *_lemma_keys(lower)}
+    if not word.isdigit() and len(lower) >= 7:
+        table = _renderings()
+        for cut in range(3, len(lower) - 3):  # the head: the longest last part that is a content word
+            head = _lemma_keys(lower[cut:], content=True)
+            if head:
+                keys.update(head)
+                modifier = lower[:cut]  # and the first part (kongehuset: king, house)
+                keys.update(next((table[m] for m in (modifier, modifier[:-1]) if len(m) >= 4 and m in table), ()))
+                break
+    return tuple(keys)
 
 
 #: English contractions -> the keys of the words they stand for (I'd = I would, we've = we have)
@@ -171,20 +267,26 @@ _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
 
 def _found(word: str, present: set[str]) -> bool:
     """The word itself (a cognate, a name, a number) or one of its usual renderings is in the translation."""
-    if _key(word) in present or any(k in present for k in _renderings().get(word.lower(), ())):
+    if any(k in present for k in word_keys(word)):
         return True
     key = _exonym_key(word) if word[:1].isupper() else None  # Roma -> Rome, Tyskland -> Germany
     return key is not None and any(_key(alt.split()[0]) in present for alt in exonyms()[key] if alt)
+
+
+def _present(tgt: str) -> set[str]:
+    """The keys of a translation's words (contractions spelt out: I'd -> would, had)."""
+    words_in_target = [w.lower() for w in _ANY_WORD.findall(tgt)]
+    present = {_key(w) for w in _WORD.findall(tgt)} | {w for w in words_in_target if len(w) < 4}
+    present |= {"n't" for w in words_in_target if w.endswith(("n't", "n’t"))}
+    present |= {k for w in words_in_target if "'" in w or "’" in w for k in _CONTRACTIONS.get(w[w.replace("’", "'").rfind("'"):].replace("’", "'"), ())}
+    return present
 
 
 def _worst_clause(src: str, tgt: str, spans: list[tuple[int, int]]) -> tuple[float, tuple[int, int]] | None:
     """The source clause (of two or more words) least found in the translation, with its coverage."""
     if len(spans) < 2:
         return None
-    words_in_target = [w.lower() for w in _ANY_WORD.findall(tgt)]
-    present = {_key(w) for w in _WORD.findall(tgt)} | {w for w in words_in_target if len(w) < 4}
-    present |= {"n't" for w in words_in_target if w.endswith(("n't", "n’t"))}
-    present |= {k for w in words_in_target if "'" in w or "’" in w for k in _CONTRACTIONS.get(w[w.replace("’", "'").rfind("'"):].replace("’", "'"), ())}
+    present = _present(tgt)
     worst: tuple[float, tuple[int, int]] | None = None
     for start, end in spans:
         words = _WORD.findall(src[start:end])
