@@ -47,7 +47,7 @@ JOINT_RATIOS = ((1, 0, 0.8), (1, 1, 0.85), (2, 1, 0.9))
 PIECE_COVERAGE, PIECE_SHARE, PIECE_SHORTFALL, PIECE_RATIO = 0.2, 0.08, 0.3, 0.95
 #: a sentence break inside an entry counts too: a translation may split a sentence where the
 #: source has a comma, a dash or "og" ("Jeg hadde ikke råd - med andre ord …" -> "… afford it. In other words …")
-_PUNCT_JOINT = r"[,;](?!\d)|:(?!\d)|\s[–—-]\s|(?-i:(?<![A-ZÆØÅ][a-zæøå])(?<=[a-zæøå])[.!?](?=\s+[A-ZÆØÅ]))"
+_PUNCT_JOINT = r"[,;](?!\d)|:(?!\d)|(?<![:.!?])\s[–—-]\s|(?-i:(?<![A-ZÆØÅ][a-zæøå])(?<=[a-zæøå])[.!?](?=\s+[A-ZÆØÅ]))"
 _WORD = re.compile(r"[^\W\d_]{4,}|\d+")
 
 

@@ -136,3 +136,8 @@ def test_inflected_forms_and_compounds_find_their_renderings():
     assert _key("hospital") in word_keys("universitetssykehuset")  # the head of a compound: sykehus
     assert {_key("house"), _key("king")} <= set(word_keys("kongehuset"))
     assert word_keys("2017") == ("2017",)
+
+
+def test_a_speech_dash_after_a_colon_is_no_joint():
+    assert joints("Statsministeren: – Vi gir oss ikke", "nb") == 1
+    assert joints("Han kom – og gikk.", "nb") == 2
