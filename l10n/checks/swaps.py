@@ -15,7 +15,11 @@ stands between the two names on each side:
   does a relative clause made an apposition ("QVC som er en TV-kanal" → "TV channel QVC");
 - a copula after a genitive ("Toms datter er Mary" → "Mary is Tom's daughter");
 - a name after a lone "i"/"på"/"ved" made an attribute, with no preposition left between the
-  names ("pressevakt Tor Eriksen i Avinor" → "Avinor press officer Tor Eriksen").
+  names ("pressevakt Tor Eriksen i Avinor" → "Avinor press officer Tor Eriksen");
+- a name inside a clause-opening adverbial (V2: "I Bergen slo Brann Molde", "Ifølge Reuters har
+  Kina …"; data: ``fronted-openers-nb.txt``), which English moves behind the subject;
+- a converse comparative or direction ("eldre enn" → "younger than", "nord for" → "south of"),
+  rows "source" of ``swap-markers-en-nb.tsv``.
 
 It stays silent on lists (og/and, commas), names far apart or in different clauses, and names
 it cannot place in the translation exactly once. A planted swap keeps the translation's own
@@ -30,12 +34,13 @@ from functools import lru_cache
 from typing import Any
 
 from .base import Check, CheckContext, Finding
-from .data import exonyms, read_rows
+from .data import exonyms, read_rows, read_words
 from .names import NAME_RE, TOKEN_RE, _exonym_key, same_stem, sentence_start_names, source_names
 from .spelling import _common_english
 from .text import mask, sentence_starts
 
 MAX_GAP_WORDS = 8
+MAX_V2_WORDS = 3  # a fronted adverbial's name, then the verb (and an auxiliary or adverb), then the subject
 _CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z])\.|[;:!?()«»\"“”]|,|\s[–—-]\s")
 # in the translation a comma too: the two names then stand in different clauses or an apposition,
 # which a faithful translation may order either way ("… from Africa to Asia, in Afghanistan, Cuba …")
@@ -104,6 +109,7 @@ class Link:
     possessive_a: bool  # the translation writes the first name with 's (Tom's)
     possessive_b: bool
     passive_before: bool  # "ble AstroNet etablert av TogiNet": the passive auxiliary before the first name
+    fronted_a: bool = False  # "I Bergen slo Brann Molde": the first name inside a clause-opening adverbial
 
 
 def restructured(link: Link) -> bool:
@@ -111,6 +117,8 @@ def restructured(link: Link) -> bool:
     order without just translating the source's link, an active translation of a source
     passive, a relative clause made an apposition, or a genitive's copula turned round."""
     src_words, tgt_words = _words(link.src_gap), _words(link.tgt_gap)
+    if link.fronted_a and 1 <= len(src_words) <= MAX_V2_WORDS:
+        return True  # "I Bergen slo Brann Molde" -> "Brann beat Molde in Bergen": the adverbial moved behind
     copula = bool(_COPULA_NB & set(src_words))
     attribute = not set(tgt_words) & _PREPOSITIONS_EN  # no preposition left between the names
     if link.possessive_b and ((src_words and src_words[-1] in _PREPOSITIONS_NB and attribute) or (link.genitive_b and copula)):
@@ -137,6 +145,16 @@ def restructured(link: Link) -> bool:
     if _RELATIVE_COPULA.search(link.src_gap) and not _RELATIVES_EN & set(tgt_words):
         return True  # "QVC som er en TV-kanal" -> "TV channel QVC"
     return link.genitive_a and link.possessive_a and copula  # "Toms datter er Mary" -> "Mary is Tom's daughter"
+
+
+def fronted(src: str, start: int) -> bool:
+    """Whether the name at ``start`` stands in an adverbial that opens its clause with a
+    preposition, right after a preposition ("I Paris", "Etter møtet med Putin", "Ifølge
+    Reuters"; not the subject after the verb: "I slutten av 2017 dukket Siminoff opp")."""
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(src, 0, start)), default=0)
+    words = [w.lower().strip("«\"“(") for w in src[clause:start].split()]
+    openers = read_words("fronted-openers-nb.txt")
+    return 1 <= len(words) <= 6 and words[0] in openers and words[-1] in openers
 
 
 def _more_names(src: str, tgt: str, known: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -297,7 +315,8 @@ class SwappedNamesCheck(Check):
             link = Link(between, gap, _genitive(run_a[-1][0], tokens), _genitive(run_b[-1][0], tokens),
                         _ATTACHED.search(src[:run_a[0][1]]) is not None,
                         _possessive(tgt, a_end_tgt), _possessive(tgt, b_end),
-                        _AUX_BEFORE.search(src[max(0, run_a[0][1] - 30):run_a[0][1]]) is not None)
+                        _AUX_BEFORE.search(src[max(0, run_a[0][1] - 30):run_a[0][1]]) is not None,
+                        fronted(src, run_a[0][1]))
             if restructured(link):
                 continue
             found.append(self.finding(f"{a!r} comes before {b!r} in the source but after it in the translation "

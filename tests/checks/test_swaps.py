@@ -156,3 +156,24 @@ def test_mention_starts_are_the_regexs_matches(pieces: list[str], name: str, gen
         pattern = rf"(?<![\w{re.escape(before)}]){re.escape(name)}{suffix}(?!{after_class})"
         expected = [m.start() for m in re.finditer(pattern, text)]
         assert mention_starts(name, text, before, after, genitive) == expected, (pattern, text)
+
+
+def test_a_name_in_a_fronted_adverbial_may_move_behind_the_subject():
+    check = SwappedNamesCheck()
+    # V2: adverbial, verb, subject; English puts the subject first and the adverbial last
+    assert passes(check, "I Tromsø vant Bodø/Glimt cupfinalen.", "Bodø/Glimt won the cup final in Tromsø.")
+    assert passes(check, "Ifølge Bloomberg har Equinor solgt feltet.", "Equinor has sold the field, according to Bloomberg.")
+    assert passes(check, "Ved siden av Solberg satt Støre.", "Støre sat next to Solberg.")
+    # the subject after the verb of a fronted time adverbial is no part of it
+    source = "I slutten av mars flyttet Nilsen inn hos Berg i Drammen."
+    assert fails(check, source, "In late March, Berg moved in with Nilsen in Drammen.")
+    assert passes(check, source, "In late March, Nilsen moved in with Berg in Drammen.")
+
+
+def test_a_converse_comparative_or_direction_keeps_the_facts():
+    check = SwappedNamesCheck()
+    assert passes(check, "Bergen er større enn Stavanger.", "Stavanger is smaller than Bergen.")
+    assert fails(check, "Bergen er større enn Stavanger.", "Stavanger is bigger than Bergen.")
+    assert passes(check, "Larvik ligger nord for Kragerø.", "Kragerø lies south of Larvik.")
+    assert fails(check, "Larvik ligger nord for Kragerø.", "Kragerø lies north of Larvik.")
+    assert passes(check, "Hagen er eldre enn Moen.", "Moen is younger than Hagen.")
