@@ -16,12 +16,15 @@ GOOD = [
     ("Farten var 90 km/t.", "The speed was 90 km/h."),
     ("Det tok ti år.", "It took a decade."),
     ("Jordskjelvet var 20 km (15 miles) unna.", "The earthquake was 20 km (15 miles) away."),
+    ("Det var 30 grader på Lista.", "It was 86 degrees Fahrenheit at Lista."),
 ]
 BAD = [
     ("Han løp 50 km.", "He ran 50 miles.", "50 miles"),
     ("Det var +30 °C.", "It was +30 °F.", "+30 °F"),
     ("Det tok to timer.", "It took two minutes.", "two minutes"),
     ("Renten steg 2 prosentpoeng.", "The rate rose 2 per cent.", "2 per cent"),
+    # "degrees" alone is Celsius, not before "Fahrenheit"
+    ("Det var 30 grader på Lista.", "It was 30 degrees Fahrenheit at Lista.", "30 degrees Fahrenheit"),
 ]
 
 
