@@ -361,6 +361,12 @@ def _may_hold_phrase(source: str) -> bool:
     return low is None or keys is None or any(k in low for k in keys)
 
 
+@lru_cache(maxsize=65536)
+def _expected(source: str, context_key: tuple) -> tuple[Expectation, ...]:
+    """:func:`_expectations` once per source text and context (a source recurs with other targets)."""
+    return tuple(_expectations(source, _CONTEXTS[context_key]))
+
+
 def _expectations(source: str, context: CheckContext) -> list[Expectation]:
     """What the translation must carry: glossary terms, exonyms, names; names opening a
     sentence (origin ``start``) only count for near misses, never as missing."""
@@ -397,9 +403,9 @@ def _expectations(source: str, context: CheckContext) -> list[Expectation]:
     return expected
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)  # one per distinct pair of a catalogue: near-miss, names and glossary-term all ask
 def _analyse(source: str, target: str, context_key: tuple) -> NameReport:
-    report = _analyse_expected(source, target, _CONTEXTS[context_key])
+    report = _analyse_expected(source, target, _CONTEXTS[context_key], _expected(source, context_key))
     seen = {span for _, _, span in report.near}
     for word, token, span in copied_typos(source, target):
         if span not in seen:
@@ -416,17 +422,26 @@ def _exonym_words() -> frozenset[str]:
     return frozenset(w.casefold() for alts in tables for alt in alts for w in TOKEN_RE.findall(alt))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
+def _source_words(source: str) -> tuple[set[str], set[str], set[str]]:
+    """For :func:`copied_typos`, once per source: its capitalised words, its words casefolded,
+    and those without accents. Read only."""
+    masked_source = mask(source)
+    wanted = {m.group(0) for m in _CAP_PART_RE.finditer(masked_source)}
+    if not wanted:
+        return wanted, set(), set()
+    source_words = {w.casefold() for w in _WORDS_RE.findall(masked_source)}
+    return wanted, source_words, {_plain(w) for w in source_words}
+
+
+@lru_cache(maxsize=32768)
 def copied_typos(source: str, target: str) -> tuple[tuple[str, str, tuple[int, int]], ...]:
     """Capitalised target words that are a capitalised source word with one letter dropped,
     doubled or changed (Cookies -> Cookes, Oslo -> Olo, Vichy -> Vchy) and no English word:
     a name or loanword the translation should have copied, whatever the name lexicon says."""
-    masked_source = mask(source)
-    wanted = {m.group(0) for m in _CAP_PART_RE.finditer(masked_source)}
+    wanted, source_words, plain_source = _source_words(source)
     if not wanted:
         return ()
-    source_words = {w.casefold() for w in _WORDS_RE.findall(masked_source)}
-    plain_source = {_plain(w) for w in source_words}
     common = read_words("en-common-words.txt")
     found = []
     for m in _CAP_PART_RE.finditer(mask(target)):
@@ -442,9 +457,9 @@ def copied_typos(source: str, target: str) -> tuple[tuple[str, str, tuple[int, i
     return tuple(found)
 
 
-def _analyse_expected(source: str, target: str, context: CheckContext) -> NameReport:
+def _analyse_expected(source: str, target: str, context: CheckContext,
+                      expected: tuple[Expectation, ...] | list[Expectation]) -> NameReport:
     report = NameReport()
-    expected = _expectations(source, context)
     if not expected:
         return report
     folded = target.casefold()

@@ -99,7 +99,8 @@ def _round(value: float) -> float:
     return float(f"{value:.6g}")
 
 
-def extract(text: str, lang: str) -> list[Quantity]:
+@lru_cache(maxsize=32768)  # numbers and number-format ask about the same text; sources recur
+def extract(text: str, lang: str) -> tuple[Quantity, ...]:
     """Every numeral in ``text`` (URLs and Markdown link targets ignored) with its values."""
     masked = mask(text)
     scales = number_scales(lang_base(lang))
@@ -123,19 +124,22 @@ def extract(text: str, lang: str) -> list[Quantity]:
         if _TIME_AFTER_RE.match(masked, m.end()) or _TIME_BEFORE_RE.search(masked[max(0, m.start() - 12): m.start()]):
             values |= {("t", int(v[1]) % 12, 0) for v in values if v[0] == "n" and float(v[1]).is_integer() and v[1] <= 24}
         found.append(Quantity(frozenset(values), m.start(), m.end(), malformed))
-    return found
+    return tuple(found)
 
 
-def evidence(text: str, lang: str) -> set[tuple]:
-    """Values the text expresses in any way: numerals, number words, month numbers."""
+@lru_cache(maxsize=32768)
+def evidence(text: str, lang: str) -> frozenset[tuple]:
+    """Values the text expresses in any way: numerals, number words, month numbers (cached:
+    a source recurs with other targets, so it is frozen)."""
     found: set[tuple] = set()
     for q in extract(text, lang):
         found |= q.values
     words = number_words(lang_base(lang))
     scales = number_scales(lang_base(lang))
     tokens = re.findall(r"[^\W\d_]+", text.lower())
+    compounds = _compounds(lang_base(lang))  # compound_number without a call per word
     for i, tok in enumerate(tokens):
-        value = words.get(tok) or compound_number(tok, lang)
+        value = words.get(tok) or compounds.get(tok)
         if value:
             found.add(("n", _round(value)))
             if value in (20, 30, 40, 50, 60, 70, 80, 90) and i + 1 < len(tokens) and words.get(tokens[i + 1], 10) < 10:
@@ -156,7 +160,7 @@ def evidence(text: str, lang: str) -> set[tuple]:
         if tok in implied:
             found |= {("n", value) for value in implied[tok]}  # døgnet: 24 hours
         if tok not in words:
-            value = number_prefix(tok, lang)
+            value = number_prefix(tok, lang) if len(tok) >= 7 else None  # shorter words are no compound
             if value:
                 found.add(("n", value))  # trettenåring (13-year-old), femdobbel
         elif tok in _HALF and i + 1 < len(tokens) and words.get(tokens[i + 1], 0) >= 1:
@@ -164,7 +168,7 @@ def evidence(text: str, lang: str) -> set[tuple]:
             found |= {("n", hour), ("t", int(hour) % 12, 30)}
     for month, _, _ in calendar_names(text, lang, "month"):
         found.add(("n", float(month)))
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=None)
@@ -466,6 +470,8 @@ class DatesCheck(Check):
         for kind, label in (("month", "month"), ("day", "weekday")):
             src = calendar_names(source, context.source_lang, kind)
             tgt = calendar_names(target, context.target_lang, kind)
+            if not src and not tgt:
+                continue  # nothing to compare (the usual case)
             src_set, tgt_set = {n for n, _, _ in src}, {n for n, _, _ in tgt}
             eves = _eves(source, src) if kind == "day" else set()
             src_set |= eves
@@ -488,16 +494,21 @@ class DatesCheck(Check):
 
 def _eves(source: str, days: tuple[tuple[int, int, int], ...]) -> set[int]:
     """Weekdays implied by "natt til onsdag" (Tuesday night), which a translation may name."""
+    if not days:
+        return set()
     phrases = read_words("eve-phrases-nb.txt")
     return {(number - 1) % 7 for number, start, _ in days
             if any(source[:start].rstrip().lower().endswith(p) for p in phrases)}
 
 
-def _numeric_months(text: str, lang: str) -> set[int]:
+@lru_cache(maxsize=32768)
+def _numeric_months(text: str, lang: str) -> frozenset[int]:
     """Months of numeric dates (26.07.2023, 7/26/2023, 26/7): either field may be the month."""
+    if not _DIGIT.search(text):
+        return frozenset()
     months: set[int] = set()
     for m in re.finditer(r"\b(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?\b", text):
         for part in (m.group(1), m.group(2)):
             if 1 <= int(part) <= 12:
                 months.add(int(part))
-    return months
+    return frozenset(months)

@@ -126,6 +126,8 @@ def _cognate(name: str, token: str) -> bool:
 @lru_cache(maxsize=50000)
 def _plain(word: str) -> str:
     """Letters without their accents: erdoğan -> erdogan, kraków -> krakow."""
+    if word.isascii():
+        return word  # NFKD leaves ASCII as it is, with no combining marks
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 

@@ -164,33 +164,65 @@ def _more_names(src: str, tgt: str, known: list[tuple[str, int, int]]) -> list[t
     too writes with a capital where a capital proves a name on at least one side (mid-sentence,
     or no common English word): "Katrine har en kjæreste som heter Truls" → "… named Truls",
     "Brann spilte mot Viking" → "Viking played against Brann"."""
-    taken = {start for _, start, _ in known}
-    tgt_starts, src_starts = sentence_starts(tgt), sentence_starts(src)
-    found = []
+    return _confirmed(_candidates(src, tuple(start for _, start, _ in known)), tgt)
+
+
+@lru_cache(maxsize=65536)
+def _candidates(src: str, taken: tuple[int, ...]) -> tuple[tuple[str, int, int, tuple[bool, str, bool] | None], ...]:
+    """The source side of :func:`_more_names`, once per source: (word, start, end, test) where
+    test is None for a name in any case, else (opens a sentence, the name to look for in the
+    translation, a common English word)."""
+    src_starts = sentence_starts(src)
+    found: list[tuple[str, int, int, tuple[bool, str, bool] | None]] = []
     for m in NAME_RE.finditer(src):
         if m.start() in taken:
             continue
         word = m.group(0)
         if m.start() in src_starts and _exonym_key(word) is not None:
-            found.append((word, m.start(), m.end()))
+            found.append((word, m.start(), m.end(), None))
             continue
         head, _, rest = word.partition("-")
         if rest and rest[:1].islower():  # Equinor-sjefen: the name before a Norwegian compound's head
             word = head
         elif rest:
             continue
-        if len(word) >= 3 and any(
-                m.start() not in src_starts or t not in tgt_starts or not _common_english(word)
-                for t in mention_starts(_base(word), tgt, before="'’-", after="-")):
-            found.append((word, m.start(), m.start() + len(word)))
+        if len(word) >= 3:
+            found.append((word, m.start(), m.start() + len(word), (m.start() in src_starts, _base(word), _common_english(word))))
+    return tuple(found)
+
+
+def _confirmed(candidates: tuple[tuple[str, int, int, tuple[bool, str, bool] | None], ...], tgt: str) -> list[tuple[str, int, int]]:
+    """The candidates the translation confirms as names (see :func:`_more_names`)."""
+    if not candidates:
+        return []
+    tgt_starts = sentence_starts(tgt)
+    found = []
+    for word, start, end, test in candidates:
+        if test is not None:
+            at_start, base, common = test
+            if not any(not at_start or t not in tgt_starts or not common
+                       for t in mention_starts(base, tgt, before="'’-", after="-")):
+                continue
+        found.append((word, start, end))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _source_side(source: str, src: str, known: frozenset[str]) -> tuple[list[tuple[str, int, int]], tuple]:
+    """Once per source: its names (:func:`source_names`, :func:`sentence_start_names`) and the
+    candidates :func:`_more_names` would test against a translation. Read only."""
+    names = source_names(source) + sentence_start_names(source, known)
+    return names, _candidates(src, tuple(start for _, start, _ in names))
+
+
+_ENTITY_GAP = re.compile(r"\s+(?:[A-ZÆØÅ]\.\s+)*")
 
 
 def _entities(names: list[tuple[str, int, int]], src: str) -> list[list[tuple[str, int, int]]]:
     """Runs of names written together ("Princeton University", "George H. Lundqvist") as one entity."""
     runs: list[list[tuple[str, int, int]]] = []
     for name in names:
-        if runs and re.fullmatch(r"\s+(?:[A-ZÆØÅ]\.\s+)*", src[runs[-1][-1][2]:name[1]]):
+        if runs and _ENTITY_GAP.fullmatch(src[runs[-1][-1][2]:name[1]]):
             runs[-1].append(name)
         else:
             runs.append([name])
@@ -291,9 +323,12 @@ class SwappedNamesCheck(Check):
     language_pair = "nb_to_en"
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
-        src, tgt = mask(source), mask(target)
-        names = source_names(source) + sentence_start_names(source, context.data.get("catalogue-names", frozenset()))
-        names = sorted(set(names + _more_names(src, tgt, names)), key=lambda n: n[1])
+        src = mask(source)
+        names, candidates = _source_side(source, src, context.data.get("catalogue-names", frozenset()))
+        if len(names) + len(candidates) < 2:
+            return []  # fewer than two names whatever the translation confirms
+        tgt = mask(target)
+        names = sorted(set(names + _confirmed(candidates, tgt)), key=lambda n: n[1])
         if len(names) < 2:
             return []
         tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(tgt)]

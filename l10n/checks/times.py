@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .analysis import lowered, search
 from .base import Check, CheckContext, Finding
 from .pitfalls import pitfall_rules
 from .text import mask
@@ -82,10 +83,12 @@ class TimesCheck(Check):
         if _DIGIT.search(src):
             found += self._clock(src, tgt) + self._numeric_dates(src, tgt)
         lower = src.lower()
+        low_src, low_tgt = lowered(src), lowered(tgt)
         for rule in pitfall_rules("time-words-nb-en.tsv"):
             if rule.trigger and rule.trigger not in lower:
                 continue
-            if rule.source.search(src) and (m := rule.target.search(tgt)):
+            # the target pattern first: a short word, cheap to rule out (checks.analysis.search)
+            if (m := search(rule.target, tgt, low_tgt)) and search(rule.source, src, low_src):
                 found.append(self.finding(f"{rule.message} [{rule.rule_id}]", m.span(), suggestion=rule.suggestion,
                                           severity=rule.severity or None))
         return found

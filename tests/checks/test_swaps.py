@@ -177,3 +177,46 @@ def test_a_converse_comparative_or_direction_keeps_the_facts():
     assert passes(check, "Larvik ligger nord for Kragerø.", "Kragerø lies south of Larvik.")
     assert fails(check, "Larvik ligger nord for Kragerø.", "Kragerø lies north of Larvik.")
     assert passes(check, "Hagen er eldre enn Moen.", "Moen is younger than Hagen.")
+
+
+def _more_names_simple(src: str, tgt: str, known: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """swaps._more_names as one pass over source and target (the form before it was split
+    into a per-source part and a per-target part)."""
+    from l10n.checks.names import NAME_RE, _exonym_key
+    from l10n.checks.spelling import _common_english
+    from l10n.checks.swaps import _base
+    from l10n.checks.text import sentence_starts
+
+    taken = {start for _, start, _ in known}
+    tgt_starts, src_starts = sentence_starts(tgt), sentence_starts(src)
+    found = []
+    for m in NAME_RE.finditer(src):
+        if m.start() in taken:
+            continue
+        word = m.group(0)
+        if m.start() in src_starts and _exonym_key(word) is not None:
+            found.append((word, m.start(), m.end()))
+            continue
+        head, _, rest = word.partition("-")
+        if rest and rest[:1].islower():
+            word = head
+        elif rest:
+            continue
+        if len(word) >= 3 and any(m.start() not in src_starts or t not in tgt_starts or not _common_english(word)
+                                  for t in mention_starts(_base(word), tgt, before="'’-", after="-")):
+            found.append((word, m.start(), m.start() + len(word)))
+    return found
+
+
+_NAMEY = st.lists(st.sampled_from(["Brann", "Viking", "Sveits", "Equinor-sjefen", "Nord-Korea", "Toms", "Tom", "The",
+                                   "spilte", "mot", "og", ". ", " ", ", ", "«", "-", "'s"]), max_size=10)
+
+
+@given(_NAMEY, _NAMEY, st.booleans())
+def test_more_names_split_per_source_equals_the_single_pass(src_parts: list[str], tgt_parts: list[str], take: bool) -> None:
+    from l10n.checks.names import source_names
+    from l10n.checks.swaps import _more_names
+
+    src, tgt = " ".join(src_parts), " ".join(tgt_parts)
+    known = source_names(src) if take else []
+    assert _more_names(src, tgt, known) == _more_names_simple(src, tgt, known)
