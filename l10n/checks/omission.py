@@ -112,6 +112,16 @@ def joints(text: str, lang: str) -> int:
 
 
 _PUNCT_RE = re.compile(_PUNCT_JOINT)
+_SENTENCE_BREAK = re.compile(r"(?<![A-ZÆØÅ][a-zæøå])(?<=[a-zæøå])[.!?](?=\s+[A-ZÆØÅ])")
+
+
+def fewer_joints(src: str, tgt: str) -> tuple[int, int]:
+    """(joints, of them joining words) the translation has fewer than the source. Two source
+    sentences made one ("… 41 slag. Han fikk …" -> "… 41 balls by hitting …") is the translator's
+    choice, not a loss: a source sentence break counts only where the translation has one too."""
+    (src_words, src_punct), (tgt_words, tgt_punct) = _joint_counts(src, "nb"), _joint_counts(tgt, "en")
+    merged = max(0, len(_SENTENCE_BREAK.findall(src)) - len(_SENTENCE_BREAK.findall(tgt)))
+    return src_words + src_punct - merged - tgt_words - tgt_punct, src_words - tgt_words
 
 
 def _joint_counts(text: str, lang: str) -> tuple[int, int]:
@@ -161,8 +171,7 @@ class OmissionCheck(Check):
             start, end = worst[1]
             return self.finding(f"the clause {src[start:end].strip()!r} seems to be missing from the translation "
                                 f"({ratio:.0%} of the source length)", (start, end), side="source")
-        (src_words, src_punct), (tgt_words, tgt_punct) = _joint_counts(src, "nb"), _joint_counts(tgt, "en")
-        fewer, fewer_words = src_words + src_punct - tgt_words - tgt_punct, src_words - tgt_words
+        fewer, fewer_words = fewer_joints(src, tgt)
         if not any(fewer >= n and fewer_words >= w and ratio < limit for n, w, limit in JOINT_RATIOS):
             return self._lost_piece(src, tgt)
         piece = self._lost_piece(src, tgt)  # the piece that went, where it can be told
@@ -177,7 +186,7 @@ class OmissionCheck(Check):
     def _lost_piece(self, src: str, tgt: str) -> Finding | None:
         """A joint fewer and one piece of the source (a clause, a list item) with nothing of it in
         a translation that is shorter by a good part of that piece's length."""
-        if joints(src, "nb") <= joints(tgt, "en"):
+        if fewer_joints(src, tgt)[0] < 1:
             return None
         spans = pieces(src, "nb")
         if len(spans) < 2:
@@ -196,7 +205,7 @@ class OmissionCheck(Check):
         """A short sentence that lost a joint and much of its length ("La oss vente og se" -> "Let's wait")."""
         if len(src) < MIN_SHORT_CHARS or len(tgt) >= SHORT_JOINT_RATIO * len(src):
             return None
-        fewer = joints(src, "nb") - joints(tgt, "en")
+        fewer = fewer_joints(src, tgt)[0]
         if fewer < 1:
             return None
         return self.finding(f"the translation has {fewer} fewer clause joints (commas, og/and …) than the source and is "

@@ -141,3 +141,13 @@ def test_inflected_forms_and_compounds_find_their_renderings():
 def test_a_speech_dash_after_a_colon_is_no_joint():
     assert joints("Statsministeren: – Vi gir oss ikke", "nb") == 1
     assert joints("Han kom – og gikk.", "nb") == 2
+
+
+def test_two_source_sentences_made_one_lose_no_joint():
+    source = "Brannen startet i et lager i natt. Den spredte seg raskt."
+    # the translator joins the two sentences: no joint is lost
+    assert passes(OmissionCheck(), source, "The fire began in a warehouse overnight and spread fast.")
+    from l10n.checks.omission import fewer_joints
+
+    assert fewer_joints(source, "The fire began in a warehouse overnight and spread fast.") == (-1, -1)
+    assert fewer_joints("Hun kom, og han gikk.", "She came.") == (2, 1)
