@@ -220,3 +220,12 @@ def test_more_names_split_per_source_equals_the_single_pass(src_parts: list[str]
     src, tgt = " ".join(src_parts), " ".join(tgt_parts)
     known = source_names(src) if take else []
     assert _more_names(src, tgt, known) == _more_names_simple(src, tgt, known)
+
+
+def test_a_converse_verb_keeps_the_facts_unless_the_verb_is_rendered_word_for_word():
+    check = SwappedNamesCheck()
+    assert passes(check, "Equinor eier Hywind.", "Hywind belongs to Equinor.")
+    assert fails(check, "Equinor eier Hywind.", "Hywind owns Equinor.")
+    assert passes(check, "Schibsted kjøpte Finn av Telenor.", "Telenor sold Finn to Schibsted.")
+    assert passes(check, "Nilsen etterfulgte Berg som rektor.", "Berg was replaced by Nilsen as head teacher.")
+    assert fails(check, "Nilsen etterfulgte Berg som rektor.", "Berg succeeded Nilsen as head teacher.")
