@@ -124,6 +124,7 @@ def fewer_joints(src: str, tgt: str) -> tuple[int, int]:
     return src_words + src_punct - merged - tgt_words - tgt_punct, src_words - tgt_words
 
 
+@lru_cache(maxsize=4096)  # a text's joints are asked by several rules of one entry
 def _joint_counts(text: str, lang: str) -> tuple[int, int]:
     """(joining words, punctuation joints) of ``text``."""
     joint, idioms = _joints(lang)
@@ -173,8 +174,8 @@ class OmissionCheck(Check):
                                 f"({ratio:.0%} of the source length)", (start, end), side="source")
         fewer, fewer_words = fewer_joints(src, tgt)
         if not any(fewer >= n and fewer_words >= w and ratio < limit for n, w, limit in JOINT_RATIOS):
-            return self._lost_piece(src, tgt)
-        piece = self._lost_piece(src, tgt)  # the piece that went, where it can be told
+            return self._lost_piece(src, tgt, fewer)
+        piece = self._lost_piece(src, tgt, fewer)  # the piece that went, where it can be told
         if piece is not None:
             return piece
         span = worst[1] if worst is not None else (0, len(src))
@@ -183,22 +184,28 @@ class OmissionCheck(Check):
                             span, side="source")
 
 
-    def _lost_piece(self, src: str, tgt: str) -> Finding | None:
+    def _lost_piece(self, src: str, tgt: str, fewer: int | None = None) -> Finding | None:
         """A joint fewer and one piece of the source (a clause, a list item) with nothing of it in
-        a translation that is shorter by a good part of that piece's length."""
-        if fewer_joints(src, tgt)[0] < 1:
+        a translation that is shorter by a good part of that piece's length. The cheap tests
+        first: most entries have no piece long enough for the shortfall."""
+        spans, ratio = pieces(src, "nb"), len(tgt) / len(src)
+        candidates = [(start, end) for start, end in spans if (end - start) / len(src) >= PIECE_SHARE
+                      and ratio <= 1 - PIECE_SHORTFALL * (end - start) / len(src)] if len(spans) >= 2 else []
+        if not candidates:
             return None
-        spans = pieces(src, "nb")
-        if len(spans) < 2:
-            return None
-        ratio, present = len(tgt) / len(src), _present(tgt)
-        for start, end in spans:
-            share, words = (end - start) / len(src), _WORD.findall(src[start:end])
-            if words and share >= PIECE_SHARE and ratio <= 1 - PIECE_SHORTFALL * share \
-                    and sum(_found(w, present) for w in words) <= PIECE_COVERAGE * len(words):
-                return self.finding(f"{src[start:end].strip()!r} seems to be missing from the translation: nothing of it "
-                                    f"is found, a joint is lost and the translation is {ratio:.0%} of the source length",
-                                    (start, end), side="source")
+        present = None
+        for start, end in candidates:
+            words = _WORD.findall(src[start:end])
+            if not words:
+                continue
+            present = _present(tgt) if present is None else present
+            if sum(_found(w, present) for w in words) > PIECE_COVERAGE * len(words):
+                continue
+            if (fewer if fewer is not None else fewer_joints(src, tgt)[0]) < 1:
+                return None
+            return self.finding(f"{src[start:end].strip()!r} seems to be missing from the translation: nothing of it "
+                                f"is found, a joint is lost and the translation is {ratio:.0%} of the source length",
+                                (start, end), side="source")
         return None
 
     def _short(self, src: str, tgt: str) -> Finding | None:
@@ -274,7 +281,7 @@ _CONTRACTIONS = {"'d": ("woul", "had"), "'ll": ("will", "shal"), "'re": ("are",)
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
 
 
-def _found(word: str, present: set[str]) -> bool:
+def _found(word: str, present: frozenset[str]) -> bool:
     """The word itself (a cognate, a name, a number) or one of its usual renderings is in the translation."""
     if any(k in present for k in word_keys(word)):
         return True
@@ -282,13 +289,14 @@ def _found(word: str, present: set[str]) -> bool:
     return key is not None and any(_key(alt.split()[0]) in present for alt in exonyms()[key] if alt)
 
 
-def _present(tgt: str) -> set[str]:
+@lru_cache(maxsize=4096)  # asked by the clause and the piece rules of one entry
+def _present(tgt: str) -> frozenset[str]:
     """The keys of a translation's words (contractions spelt out: I'd -> would, had)."""
     words_in_target = [w.lower() for w in _ANY_WORD.findall(tgt)]
     present = {_key(w) for w in _WORD.findall(tgt)} | {w for w in words_in_target if len(w) < 4}
     present |= {"n't" for w in words_in_target if w.endswith(("n't", "n’t"))}
     present |= {k for w in words_in_target if "'" in w or "’" in w for k in _CONTRACTIONS.get(w[w.replace("’", "'").rfind("'"):].replace("’", "'"), ())}
-    return present
+    return frozenset(present)
 
 
 def _worst_clause(src: str, tgt: str, spans: list[tuple[int, int]]) -> tuple[float, tuple[int, int]] | None:
