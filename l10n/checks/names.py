@@ -123,7 +123,7 @@ def source_names(source: str) -> list[tuple[str, int, int]]:
 
 _WEAK_ADJECTIVE = re.compile(r"[A-ZÆØÅ][a-zæøå]{2,}(?:ske|iske|e)")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:Den|Det|den|det) $")
-_LOWER_RE = re.compile(r"[^\W\d_A-ZÆØÅ]")
+_LOWER_RE = re.compile(r"[^\W\d_A-ZÆØÅ]+")
 _QUOTE_CHARS = re.compile(r"[«“\"]")
 _QUOTED_RE = re.compile(r"«[^»]{3,}»|“[^”]{3,}”|\"[^\"]{3,}\"")
 _WORDS_RE = re.compile(r"[^\W\d_]+")
@@ -132,7 +132,7 @@ _WORDS_RE = re.compile(r"[^\W\d_]+")
 def _title_spans(text: str) -> list[tuple[int, int]]:
     """Spans where capitals mark a title, not names: the whole text when it is in capitals,
     and quoted titles in title case («The Giant Province of the Indies»)."""
-    lower = len(_LOWER_RE.findall(text))
+    lower = len(text) - len(_LOWER_RE.sub("", text))  # how many lower-case letters, without a list of them
     if lower < 0.25 * len(text):  # cheap test first: most text is mostly lower case
         letters = [ch for ch in text if ch.isalpha()]
         if len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):

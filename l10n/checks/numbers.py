@@ -17,7 +17,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
 
-from .analysis import finditer, lowered
+from .analysis import finditer, lowered, search
 from .base import Check, CheckContext, Finding
 from .data import nb_zipf, number_scales, number_words, read_rows, read_words
 from .text import lang_base, mask
@@ -411,7 +411,7 @@ def _stems_re(lang: str) -> re.Pattern[str]:
 @lru_cache(maxsize=65536)
 def calendar_names(text: str, lang: str, kind: str) -> tuple[tuple[int, int, int], ...]:
     """(number, start, end) of each month or weekday name in ``text``; ambiguous words need a date nearby."""
-    if not _stems_re(lang).search(text):
+    if not search(_stems_re(lang), text, lowered(text)):  # case-sensitively on lower-cased text where that is the same
         return ()
     pattern, table, lowercase, short = _calendar(lang, kind)
     found = []

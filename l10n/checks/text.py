@@ -15,9 +15,10 @@ from ..languages import base
 
 URL_RE = re.compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"«»“”)\]]+[^\s<>"«»“”)\].,;:!?'’]""", re.IGNORECASE)
 # Bare domains as news text cites them ("Les mer på nrk.no"), with the usual top-level domains.
+_TLDS = r"(?:no|com|org|net|se|dk|fi|is|uk|eu|de|fr|int|gov|edu|io|info)"
 DOMAIN_RE = re.compile(
     r"(?<![\w@./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
-    r"(?:no|com|org|net|se|dk|fi|is|uk|eu|de|fr|int|gov|edu|io|info)(?:/[^\s<>\"«»“”)\]]*[^\s<>\"«»“”)\].,;:!?'’])?(?![\w@-])"
+    + _TLDS + r"(?:/[^\s<>\"«»“”)\]]*[^\s<>\"«»“”)\].,;:!?'’])?(?![\w@-])"
 )
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((" + LINK_URL + r")(?:\s+\"[^\"]*\")?\)")
@@ -31,23 +32,41 @@ def lang_base(code: str) -> str:
     return base(code)
 
 
+# What every match of each masked pattern holds: a text without it is not scanned (most are not)
+_URL_HINT = re.compile(r"://|www\.", re.IGNORECASE)
+_DOMAIN_HINT = re.compile(r"\." + _TLDS)
+
+
 @lru_cache(maxsize=20000)
 def mask(text: str) -> str:
-    """``text`` with Markdown link syntax, URLs, bare domains and e-mail addresses blanked (same length)."""
-    chars = list(text)
-
-    def blank(start: int, end: int) -> None:
-        chars[start:end] = " " * (end - start)
-
-    for m in MD_LINK_RE.finditer(text):
-        blank(m.start(), m.start() + 1)
-        blank(m.end(1), m.end())
-    masked = "".join(chars)
-    for regex in (URL_RE, EMAIL_RE, DOMAIN_RE):
-        for m in regex.finditer(masked):
-            blank(m.start(), m.end())
+    """``text`` with Markdown link syntax, URLs, bare domains and e-mail addresses blanked (same
+    length). Each pattern runs on the text the earlier ones masked, and only where its hint
+    (a literal every match holds) is present; the text is rebuilt only when something matched."""
+    masked = text
+    if "](" in text:
+        chars = list(text)
+        for m in MD_LINK_RE.finditer(text):
+            chars[m.start()] = " "
+            chars[m.end(1):m.end()] = " " * (m.end() - m.end(1))
         masked = "".join(chars)
+    if _URL_HINT.search(masked):
+        masked = _blanked(masked, URL_RE)
+    if "@" in masked:
+        masked = _blanked(masked, EMAIL_RE)
+    if _DOMAIN_HINT.search(masked):
+        masked = _blanked(masked, DOMAIN_RE)
     return masked
+
+
+def _blanked(text: str, regex: re.Pattern[str]) -> str:
+    """``text`` with every match of ``regex`` replaced by spaces."""
+    spans = [m.span() for m in regex.finditer(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def links(text: str) -> list[tuple[str, int, int]]:

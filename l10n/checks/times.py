@@ -9,11 +9,12 @@ moves the event by twelve hours; "05.09.2021" rendered "9 May 2021" keeps every 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .analysis import lowered, search
 from .base import Check, CheckContext, Finding
-from .pitfalls import pitfall_rules
+from .pitfalls import PitfallRule, pitfall_rules
 from .text import mask
 
 _DIGIT = re.compile(r"\d")
@@ -67,6 +68,15 @@ def target_dates(target: str) -> set[tuple[int, int]]:
     return found
 
 
+@lru_cache(maxsize=65536)
+def _source_rules(src: str) -> tuple[PitfallRule, ...]:
+    """The relative-time rules whose source side holds in ``src`` (masked), in rule order:
+    asked once per source text, however many translations it has."""
+    lower, low = src.lower(), lowered(src)
+    return tuple(rule for rule in pitfall_rules("time-words-nb-en.tsv")
+                 if not (rule.trigger and rule.trigger not in lower) and search(rule.source, src, low))
+
+
 class TimesCheck(Check):
     """A time moved by twelve hours, a date with day and month swapped, "last year" for "i år"."""
 
@@ -82,13 +92,10 @@ class TimesCheck(Check):
         found: list[Finding] = []
         if _DIGIT.search(src):
             found += self._clock(src, tgt) + self._numeric_dates(src, tgt)
-        lower = src.lower()
-        low_src, low_tgt = lowered(src), lowered(tgt)
-        for rule in pitfall_rules("time-words-nb-en.tsv"):
-            if rule.trigger and rule.trigger not in lower:
-                continue
-            # the target pattern first: a short word, cheap to rule out (checks.analysis.search)
-            if (m := search(rule.target, tgt, low_tgt)) and search(rule.source, src, low_src):
+        rules = _source_rules(src)
+        low_tgt = lowered(tgt) if rules else None
+        for rule in rules:
+            if m := search(rule.target, tgt, low_tgt):
                 found.append(self.finding(f"{rule.message} [{rule.rule_id}]", m.span(), suggestion=rule.suggestion,
                                           severity=rule.severity or None))
         return found
