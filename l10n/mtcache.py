@@ -21,6 +21,7 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from .errors import EngineError
 
@@ -47,6 +48,23 @@ def cache_key(engine: str, source: str, target: str, options: str, text: str) ->
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+class _Keys:
+    """:func:`cache_key` with the hash of the part before the text computed once per engine,
+    pair and options (a run asks for one key per segment; Hypothesis-held equal)."""
+
+    def __init__(self) -> None:
+        self._prefixes: dict[tuple[str, str, str, str], Any] = {}  # → a sha256 object to copy
+
+    def __call__(self, engine: str, source: str, target: str, options: str, text: str) -> str:
+        prefix = self._prefixes.get((engine, source, target, options))
+        if prefix is None:
+            head = "\x1f".join((engine, source, target, options, ""))
+            prefix = self._prefixes[(engine, source, target, options)] = hashlib.sha256(head.encode("utf-8"))
+        digest = prefix.copy()
+        digest.update(text.encode("utf-8"))
+        return digest.hexdigest()
+
+
 class MTCache:
     """Thread-safe get/put of translations; ``hits`` and ``stores`` count this session."""
 
@@ -59,6 +77,7 @@ class MTCache:
         self._last_commit = time.monotonic()
         self._pending: dict[str, list[tuple]] = {}  # statement → rows not yet written (executemany at commit)
         self._pending_mt: dict[str, str] = {}  # key → result of pending puts, so get() sees them
+        self._key = _Keys()
         target = ":memory:" if path is None else str(path)
         try:
             if path is not None:
@@ -77,7 +96,7 @@ class MTCache:
     def get(self, engine: str, source: str, target: str, options: str, text: str) -> str | None:
         if self._empty and not self._pending_mt:  # nothing stored yet: no key to compute
             return None
-        key = cache_key(engine, source, target, options, text)
+        key = self._key(engine, source, target, options, text)
         with self._lock:
             pending = self._pending_mt.get(key)
             row = (pending,) if pending is not None else None if self._empty else self._db.execute(
@@ -88,7 +107,7 @@ class MTCache:
         return None
 
     def put(self, engine: str, source: str, target: str, options: str, text: str, result: str) -> None:
-        key = cache_key(engine, source, target, options, text)
+        key = self._key(engine, source, target, options, text)
         with self._lock:
             self._pending_mt[key] = result
             self._add(_PUT, (key, engine, source, target, text, result, time.time()))
@@ -130,12 +149,12 @@ class MTCache:
 
     def record_mask_failure(self, engine: str, source: str, target: str, options: str, text: str) -> None:
         """Remember that the engine could not handle masked ``text``, so the next run sends it unmasked at once."""
-        key = cache_key(engine, source, target, options, text)
+        key = self._key(engine, source, target, options, text)
         self._write("INSERT OR REPLACE INTO unmasked VALUES (?, ?)", (key, time.time()))
 
     def mask_failed(self, engine: str, source: str, target: str, options: str, text: str) -> bool:
         """True if masked ``text`` failed before (lost tokens, echoed, rejected) with this engine."""
-        key = cache_key(engine, source, target, options, text)
+        key = self._key(engine, source, target, options, text)
         with self._lock:
             if self._uncommitted:
                 self._commit()

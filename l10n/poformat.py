@@ -77,6 +77,8 @@ def wrap(text: str, width: int) -> list[str]:
     filled greedily as its ``_wrap_chunks`` does, without building a TextWrapper per string."""
     if any(c in text for c in "\t\n\x0b\x0c\r"):
         return textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)
+    if "-" not in text and width > 0:  # chunks are runs of spaces and of the rest: one regex scan
+        return _lines(width).findall(text)
     # Without a hyphen, textwrap's chunks are the runs of whitespace and of everything else.
     chunks = [c for c in (_WORDSEP if "-" in text else _SPACES).split(text) if c]
     lines: list[str] = []
@@ -93,6 +95,19 @@ def wrap(text: str, width: int) -> list[str]:
             i += 1
         lines.append("".join(line))
     return lines
+
+
+_LINES: dict[int, re.Pattern[str]] = {}
+
+
+def _lines(width: int) -> re.Pattern[str]:
+    """The greedy fill of :func:`wrap` for text whose only whitespace is spaces: each line is the
+    longest run of up to ``width`` characters that ends where spaces meet non-spaces (or at the
+    end), else one chunk alone (longer than the width, unbroken)."""
+    pattern = _LINES.get(width)
+    if pattern is None:
+        pattern = _LINES[width] = re.compile(r".{1,%d}(?:(?<= )(?=[^ ])|(?<=[^ ])(?= )|\Z)|[^ ]+| +" % width, re.DOTALL)
+    return pattern
 
 
 def _comment_lines(entry: polib.POEntry, width: int) -> list[str]:

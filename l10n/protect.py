@@ -32,6 +32,7 @@ _ANY_TOKEN = {
     "bracket": re.compile(r"\[\s*X\s*(\d+)\s*X\s*\]", re.IGNORECASE),
     "xml": re.compile(r"<\s*x\s+id\s*=\s*\"(\d+)\"\s*(?:/>|>\s*<\s*/\s*x\s*>)", re.IGNORECASE),
 }
+_TOKEN_OPENER = {"bracket": "[", "xml": "<"}  # the character every token of the style starts with
 
 
 class MaskError(ValueError):
@@ -127,9 +128,12 @@ def mask(text: str, glossary: Glossary | None = None, style: str = "bracket") ->
     """Replace protected spans of ``text`` with numbered tokens of ``style``."""
     if style not in TOKEN_STYLES:
         raise ValueError(f"unknown token style {style!r}")
-    if _ANY_TOKEN[style].search(text):
+    if _TOKEN_OPENER[style] in text and _ANY_TOKEN[style].search(text):
         return Masked(text, text, style)  # the text already looks like tokens: leave it alone
-    spans = _choose(_fixed_spans(text) + _term_spans(text, glossary))
+    fixed = _fixed_spans(text)
+    if not fixed and not glossary:  # most sentences: nothing to protect (the loop below would copy the text)
+        return Masked(text, text, style)
+    spans = _choose(fixed + _term_spans(text, glossary))
     out: list[str] = []
     placeholders: list[Placeholder] = []
     pos = 0
@@ -148,6 +152,8 @@ def mask(text: str, glossary: Glossary | None = None, style: str = "bracket") ->
 
 def strip_tokens(text: str, style: str = "bracket") -> str:
     """``text`` without placeholder tokens: what the engine actually has to translate."""
+    if _TOKEN_OPENER[style] not in text:  # no token can start anywhere: nothing to replace
+        return text
     return _ANY_TOKEN[style].sub(" ", text)
 
 

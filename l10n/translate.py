@@ -244,10 +244,12 @@ class _Run:
 
     def _on_result(self, batch: Batch, results: list[str]) -> None:
         self.failures_in_a_row = 0
-        self.summary.characters += sum(len(item.text) for item in batch.items)
+        items = batch.items
+        self.summary.characters += len(items[0].text) if len(items) == 1 else sum(len(item.text) for item in items)
+        put, cache_args, waiting = self.cache.put, self.planner.cache_args, self.planner.waiting
         for key, result in zip(batch.keys, results):
-            self.cache.put(*self.planner.cache_args(key[1], key[2]), result)
-            for work, index in self.planner.waiting.pop(key, []):
+            put(*cache_args(key[1], key[2]), result)
+            for work, index in waiting.pop(key, ()):
                 work.results[index] = result
                 work.remaining -= 1
                 if work.remaining == 0:
@@ -331,22 +333,29 @@ class _Run:
             return
         results = work.results
         text = (str(results[0]) if len(results) == 1 else "".join(str(r) + s for r, s in zip(results, work.seps))).strip()
-        try:
-            target = unmask(text, work.masked)
-        except MaskError:
-            target = None
-        if work.masked.placeholders and (target is None or _echoed(text, work)):
-            self._retry_unmasked(work)
-            return
+        masked = work.masked
+        placeholders = masked.placeholders
+        if placeholders:
+            try:
+                target: str | None = unmask(text, masked)
+            except MaskError:
+                target = None
+            if target is None or _echoed(text, work):
+                self._retry_unmasked(work)
+                return
+        else:
+            target = text  # nothing was masked: unmask would hand the text back
         notes = self._term_notes(work, target or text)
         if notes is None:
             return  # re-requested with the glossary terms stressed
         work.done = True
-        self.mask_successes += bool(work.masked.placeholders) and has_words(
-            strip_tokens(work.masked.text, work.masked.style))
-        self.summary.translated += 1
-        self.summary.from_cache += int(work.all_cached and work.cache_hits > 0)
-        self.summary.terms_restored += work.masked.terms
+        summary = self.summary
+        if placeholders:
+            self.mask_successes += has_words(strip_tokens(masked.text, masked.style))
+            summary.terms_restored += masked.terms
+        summary.translated += 1
+        if work.all_cached and work.cache_hits > 0:
+            summary.from_cache += 1
         self._write(work.cat, work.entry, target, self._stamp(work), FALLBACK_NOTE if work.unprotected else "", *notes)
         self._tick()
 
@@ -376,7 +385,7 @@ class _Run:
 
     def _write(self, cat: Any, entry: Any, target: str, *provenance: str) -> bool:
         written = self.writer.write(cat, entry, target, *provenance)
-        if written and provenance and provenance[0].startswith("mt:"):
+        if written and provenance and provenance[0][:3] == "mt:":
             self.cache.record_fill(cat.lang, entry.msgctxt or "", entry.msgid, target)
         return written
 

@@ -177,11 +177,12 @@ class Planner:
                 work.results[i], work.remaining = hit, work.remaining - 1
                 continue
             work.all_cached = False
-            if key not in self.waiting:
-                self.waiting[key] = []
+            queued = self.waiting.get(key)
+            if queued is None:
+                queued = self.waiting[key] = []
                 self.items[key] = request
                 self.fresh.append(key)
-            self.waiting[key].append((work, i))
+            queued.append((work, i))
         return work
 
     def _mask(self, source: str, unprotected: bool, glossary: Glossary) -> Masked:
@@ -233,12 +234,34 @@ class Planner:
         continues in the next, whose requests carry the sentences before the cut as context.
         """
         fresh, self.fresh = self.fresh, []
+        waiting, items, unit_of = self.waiting, self.items, self._unit
         groups: dict[tuple, dict[tuple, list[Key]]] = {}
         for key in fresh:
-            if key in self.waiting:
-                request = self.items[key]
-                groups.setdefault(key[:2], {}).setdefault(self._unit(request), []).append(key)
-        size, limit = max(1, self.engine.batch_size), self.engine.max_batch_chars
+            if key in waiting:
+                pair = key[:2]
+                units = groups.get(pair)
+                if units is None:
+                    units = groups[pair] = {}
+                unit = unit_of(items[key])
+                keys = units.get(unit)
+                if keys is None:
+                    units[unit] = [key]
+                else:
+                    keys.append(key)
+        size = max(1, self.engine.batch_size)
+        return self._singles(groups) if size == 1 else self._pack(groups, size, self.engine.max_batch_chars)
+
+    def _singles(self, groups: dict[tuple, dict[tuple, list[Key]]]) -> list[Batch]:
+        """What :meth:`_pack` gives for one segment per request (any unit, any limit), without its
+        tests: each key its own batch, in the same order (Hypothesis-held equal)."""
+        out: list[Batch] = []
+        for (source, target), units in groups.items():
+            for keys in units.values():
+                out.extend(self._batch((key,), source, target) for key in keys)
+        return out
+
+    def _pack(self, groups: dict[tuple, dict[tuple, list[Key]]], size: int, limit: int) -> list[Batch]:
+        """Fill batches of up to ``size`` keys (and ``limit`` characters) unit by unit."""
         out: list[Batch] = []
         for (source, target), units in groups.items():
             current: list[Key] = []
@@ -267,25 +290,23 @@ class Planner:
         return out
 
     def _unit(self, request: MTRequest) -> tuple:
-        unit = self.engine.batch_unit
         if request.strict:
             return ("strict", request.id)  # a glossary re-request goes alone
+        unit = self.engine.batch_unit
         if unit == "article":
             return (request.article,)
         if unit == "paragraph":
             return (request.article, request.block)
         return ()
 
-    def _batch(self, keys: list[Key], source: str, target: str) -> Batch:
+    def _batch(self, keys: list[Key] | tuple[Key, ...], source: str, target: str) -> Batch:
         items = self.items
-        batch = Batch(list(keys), [items[k] for k in keys], source, target)
         masked_only = True
         for key in keys:  # plain loops: this runs once per request of a run
             if not self._masked_only(key):
                 masked_only = False
                 break
-        batch.note["masked_only"] = masked_only
-        return batch
+        return Batch(list(keys), [items[k] for k in keys], source, target, 0, {"masked_only": masked_only})
 
     def _masked_only(self, key: Key) -> bool:
         """Every entry waiting on ``key`` sends it masked (none unprotected)."""

@@ -66,7 +66,7 @@ class Writer:
 
     def write(self, cat: CatalogFile, entry: polib.POEntry, target: str, *provenance: str) -> bool:
         """Fill ``entry`` as fuzzy MT; False if a person translated it meanwhile."""
-        if entry_key(entry) in cat.taken:
+        if cat.taken and entry_key(entry) in cat.taken:
             return False  # someone translated it while we waited for the engine
         entry.msgstr = target
         set_fuzzy(entry)

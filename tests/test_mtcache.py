@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from l10n.mtcache import MTCache
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from l10n.mtcache import MTCache, _Keys, cache_key
 
 
 def test_round_trip_and_persistence(tmp_path):
@@ -68,3 +71,11 @@ def test_a_fresh_cache_finds_what_it_stored_before_and_after_each_commit(tmp_pat
     assert cache.get("libre", "nb", "en", "{}", "Hallo") is None
     cache.close()
     assert MTCache(tmp_path / "mt.sqlite").get("libre", "nb", "en", "{}", "Hei") == "Hello"
+
+
+@given(st.text(max_size=8), st.sampled_from(["nb", "en", ""]), st.text(max_size=30), st.text(max_size=40))
+@settings(max_examples=200)
+def test_keys_with_a_shared_prefix_hash_equal_cache_key(engine, lang, options, text):
+    keys = _Keys()
+    for args in ((engine, lang, "en", options, text), (engine, lang, "en", options, text + "x"), (engine, "nb", lang, options, text)):
+        assert keys(*args) == cache_key(*args)

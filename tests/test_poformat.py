@@ -94,3 +94,13 @@ def test_entries_rendered_once_give_the_same_catalogue_text() -> None:
     empty = polib.POFile(wrapwidth=WRAP_WIDTH)
     empty.metadata = {"Language": "en"}
     assert render_po(empty, []) == empty.__unicode__()
+
+
+@given(st.lists(st.sampled_from(["a", "b", " ", "  ", ",", "ø", "\u00a0", "\u2009", "word", "long" * 9]), max_size=40)
+       .map("".join), st.integers(min_value=1, max_value=40))
+@settings(max_examples=300, deadline=None)
+def test_wrap_of_text_without_hyphens_is_textwrap(text: str, width: int) -> None:
+    """The one-regex fill (text whose only breakable whitespace is spaces) equals textwrap's."""
+    from l10n.poformat import wrap
+
+    assert wrap(text, width) == textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)

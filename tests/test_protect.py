@@ -113,3 +113,22 @@ def test_terms_with_several_renderings_are_left_to_the_engine() -> None:
     masked = mask("Sjojgu skal ha gått på rød løper.", glossary)
     assert "skal ha" in masked.text
     assert "Sjojgu" not in masked.text and "rød løper" not in masked.text
+
+
+@given(st.text(alphabet="ab [X1]<x id=\"2\"></>Xx9 ", max_size=30), st.sampled_from(["bracket", "xml"]))
+@settings(max_examples=300)
+def test_strip_tokens_shortcut_equals_the_substitution(text, style):
+    from l10n.protect import _ANY_TOKEN, strip_tokens
+
+    assert strip_tokens(text, style) == _ANY_TOKEN[style].sub(" ", text)
+
+
+@given(st.text(max_size=40) | st.text(alphabet="ab [](){}`@:/.w-X1", max_size=30), st.sampled_from(["bracket", "xml"]))
+@settings(max_examples=300)
+def test_text_with_nothing_to_protect_is_sent_as_it_is(text, style):
+    """mask's shortcut (no link, code, URL, address or token; no glossary) is what the full pass gives."""
+    from l10n.protect import _ANY_TOKEN, _fixed_spans
+
+    masked = mask(text, None, style)
+    if not _ANY_TOKEN[style].search(text) and not _fixed_spans(text):
+        assert (masked.text, masked.placeholders) == (text, [])
