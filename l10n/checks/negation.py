@@ -150,21 +150,30 @@ def other_words(src: str, tgt: str, src_lang: str = "nb", tgt_lang: str = "en") 
     other = negators(f"{tgt_lang}-other")
     if other is None:
         return 0
-    said = len(other.findall(tgt)) + (prefixed_adjectives(tgt) if tgt_lang == "en" else 0)
-    return max(0, said - (u_words(src) if src_lang == "nb" else 0))
+    spans = [m.span() for m in other.finditer(tgt)]
+    said = len(spans) + (prefixed_adjectives(tgt, spans) if tgt_lang == "en" else 0)
+    if src_lang == "nb":
+        said -= u_words(src) + min(len(_TOO_EN.findall(tgt)), len(_TOO_NB.findall(src)))
+    return max(0, said)
+
+
+# "for fattig til å kjøpe det" -> "too poor to buy it": a "too ... to" the source says without a negator
+_TOO_NB = re.compile(r"\bfor\s+[^\W\d_]+\s+(?:til|å)\b", re.IGNORECASE)
+_TOO_EN = re.compile(r"\btoo\s+\w+(?:\s+\w+)?\s+to\s+\w+", re.IGNORECASE)
 
 
 _PREFIXED_RE = re.compile(r"\b(?:in|im|il|ir|dis)([a-z]{4,})\b", re.IGNORECASE)
 _ADJECTIVE_END = ("ant", "ent", "ible", "able", "ive", "al", "ate", "ect", "ete", "ure", "ous", "ar", "ic", "id", "ite", "ing")
 
 
-def prefixed_adjectives(text: str) -> int:
+def prefixed_adjectives(text: str, counted: list[tuple[int, int]] | None = None) -> int:
     """Negations said by a prefix (intolerant, invisible, inconsistent, illegal, disloyal): the
     rest is an English adjective by the lexicon and its ending, so "interesting" and "discover"
-    are none."""
+    are none. Words inside the ``counted`` spans (already counted otherwise) are not counted again."""
     common = read_words("en-common-words.txt")
     return sum(1 for m in _PREFIXED_RE.finditer(text)
-               if m.group(1).lower() in common and m.group(1).lower().endswith(_ADJECTIVE_END))
+               if m.group(1).lower() in common and m.group(1).lower().endswith(_ADJECTIVE_END)
+               and not any(s <= m.start() < e for s, e in counted or ()))
 
 
 def u_words(text: str) -> int:

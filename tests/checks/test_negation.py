@@ -173,3 +173,23 @@ def test_negation_said_by_a_construction_or_an_antonym(source, good, reversed_):
     for check in (NegationCountCheck(), PitfallCheck()):
         assert passes(check, source, good)
         assert findings(check, source, reversed_)
+
+
+def test_constructions_the_source_says_without_a_negator_do_not_count():
+    check = NegationCountCheck()
+    # "for fattig til å" is "too poor to": it renders no "ikke"
+    source = "Vi hadde ikke råd, for vi var for fattige til å kjøpe huset."
+    assert passes(check, source, "We could not afford it, as we were too poor to buy the house.")
+    assert findings(check, source, "We could afford it, as we were too poor to buy the house.")
+    # an empty "or not" in the translation is no kept negation either
+    two = "Hun vet ikke om de kommer eller ikke, men hun venter."
+    assert passes(check, two, "She doesn't know whether they are coming or not, but she is waiting.")
+    assert findings(check, "Hun tror ikke at de kommer, og spør om de vil eller ikke.",
+                    "She thinks they are coming, and asks whether or not they want to.")
+
+
+def test_a_prefixed_adjective_is_counted_once():
+    check = NegationCountCheck()  # "independent" is in the other-words list and a prefixed adjective
+    source = "Han sa aldri at avisen var uavhengig."
+    assert passes(check, source, "He never said the paper was independent.")
+    assert findings(check, source, "He said the paper was independent.")  # the un-word renders "uavhengig" only
