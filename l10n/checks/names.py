@@ -471,6 +471,8 @@ def _analyse_expected(source: str, target: str, context: CheckContext,
         index = index or TargetIndex(target)
         if exp.origin == "name" and "-" in exp.label and _parts_present(exp.label, index, folded, target):
             continue  # Ludvig-Charles -> Louis-Charles: each part rendered
+        if exp.origin in ("name", "start") and _rendered_word_by_word(exp.label, index, source):
+            continue  # Harald Hårfagre -> Harald Fairhair: an epithet of Norwegian words, translated
         if exp.origin in ("name", "start"):
             typo = _typo_token(exp.label, index, source, target)
             if typo is not None:
@@ -489,6 +491,22 @@ def _analyse_expected(source: str, target: str, context: CheckContext,
     if report.missing and index is not None:
         report.missing = _short_forms(source, report.missing, index, {exp.span for exp in expected})
     return report
+
+
+def _two_words(lower: str, is_word: Any) -> bool:
+    return any(is_word(lower[:i]) and is_word(lower[i:]) for i in range(3, len(lower) - 2))
+
+
+def _rendered_word_by_word(label: str, index: "TargetIndex", source: str) -> bool:
+    """A name made of two Norwegian words (Hår|fagre, Blod|øks) rendered by a capitalised English
+    compound of two English words that is no word itself and not in the source (Fair|hair,
+    Blood|axe): an epithet or descriptive name translated, not a name lost or corrupted."""
+    lower = label.lower()
+    if "-" in lower or not _two_words(lower, _lexical):
+        return False
+    source_words = set(TOKEN_RE.findall(source))
+    return any(tok[:1].isupper() and tok[1:].islower() and tok not in source_words and not _common_english(tok)
+               and _two_words(tok.lower(), _common_english) for tok, _, _ in index.tokens)
 
 
 def _parts_present(label: str, index: "TargetIndex", folded: str, target: str) -> bool:

@@ -78,14 +78,22 @@ _AFTER_PREDICATE = frozenset("med for at å i om på til av enn som".split())
 
 
 def _litotes(src: str, match: re.Match[str]) -> bool:
-    """"er ikke uvanlig", "ikke helt ukjent med": the negator cancels a predicative u- word and
-    the sense is positive. Not "setter seg ikke urealistiske mål", where it negates the verb."""
+    """"er ikke uvanlig", "ikke helt ukjent med", "Ikke uventet vant ...": the negator cancels a
+    predicative or sentence-opening u- word and the sense is positive. Not "setter seg ikke
+    urealistiske mål", where it negates the verb."""
     before, after = window(src, match)
     if after[:1] and after[0].lower() in _DEGREE:
         after = after[1:]
     if not after or not _u_word(after[0]):
         return False
+    if not before and _opens_clause(src, match):
+        return True  # "Ikke uventet vant favoritten": an adverbial opening the sentence
     return (bool(before) and before[0].lower() in _COPULA) or len(after) == 1 or after[1].lower() in _AFTER_PREDICATE
+
+
+def _opens_clause(text: str, match: re.Match[str]) -> bool:
+    head = text[:match.start()].rstrip()
+    return not head or head[-1] in ".!?:;«\"“–—"
 
 
 def _u_word(word: str) -> bool:

@@ -193,3 +193,19 @@ def test_a_prefixed_adjective_is_counted_once():
     source = "Han sa aldri at avisen var uavhengig."
     assert passes(check, source, "He never said the paper was independent.")
     assert findings(check, source, "He said the paper was independent.")  # the un-word renders "uavhengig" only
+
+
+def test_a_sentence_opening_litotes_is_no_negation():
+    check = NegationCountCheck()
+    assert passes(check, "Ikke uventet vant hjemmelaget kampen.", "As expected, the home side won the match.")
+    assert findings(check, "Ikke alle i laget var enige.", "Everyone on the team agreed.")  # no u- word: a negation
+
+
+@pytest.mark.parametrize("source,good,reversed_", [
+    ("Hun rakk ikke det siste toget.", "She missed the last train.", "She caught the last train."),
+    ("Det var ikke lenge siden hun flyttet hit.", "She had only recently moved here.", "She had long ago moved here."),
+])
+def test_antonyms_of_irregular_forms(source, good, reversed_):
+    check = NegationCountCheck()
+    assert passes(check, source, good)
+    assert findings(check, source, reversed_)
