@@ -19,7 +19,7 @@ from .analysis import lowered
 from .base import Check, CheckContext, Finding
 from .data import exonyms, name_variants, nb_zipf, read_words, transliteration
 from .spelling import (_EN_SUFFIXES, _VOWELS, _cognate, _common_english, _derived, _plain, _same_name,
-                       _vowel_respelling, cognate_spelling, is_typo, same_stem)
+                       _vowel_respelling, is_typo, same_stem, spelt_otherwise)
 from .text import mask, sentence_starts
 
 NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-ZÆØÅ][\w'’]*(?:-[\w]+)*)")
@@ -480,8 +480,9 @@ def _analyse_expected(source: str, target: str, context: CheckContext,
                 continue
         if any(index.contains(alt) for alt in exp.alternatives):
             continue
-        if exp.origin in ("name", "start") and any(tok[:1].isupper() and _vowel_respelling(exp.label, tok) for tok, _, _ in index.tokens):
-            continue  # Sturlasons -> Sturluson's, Muhammed -> Muhammad: the vowels of a normalised or transliterated name
+        if exp.origin in ("name", "start") and any(tok[:1].isupper() and (_vowel_respelling(exp.label, tok) or spelt_otherwise(exp.label, tok))
+                                                   for tok, _, _ in index.tokens):
+            continue  # Sturlasons -> Sturluson's, Muhammed -> Muhammad, Noa -> Noah: a name spelt the English way
         source_skeletons = {skeleton(w) for w, _, _ in source_names(source)}
         near = _nearest(exp, index, source_skeletons, target) if exp.origin != "start" or exp.label in known or not _zipf(exp.label.lower(), "nb") else None
         if near is None and exp.origin != "start":
@@ -588,7 +589,7 @@ def _nearest(exp: Expectation, index: TargetIndex, source_skeletons: set[str], t
             if len(sk) < 4 or not token[:1].isupper() or sk in source_skeletons or sk[:1] != want[:1] or sk == want:
                 continue
             score = Levenshtein.normalized_similarity(sk, want)
-            if score >= NEAR_SIMILARITY and not _common_english(token) and not cognate_spelling(alt, token) \
+            if score >= NEAR_SIMILARITY and not _common_english(token) and not spelt_otherwise(alt, token) \
                     and (best is None or score > best[0]):
                 best = (score, token, (start, end))
     return None if best is None else (best[1], best[2])

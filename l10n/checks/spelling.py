@@ -120,7 +120,8 @@ def _stems(word: str, endings: tuple[str, ...]) -> frozenset[str]:
 def _cognate(name: str, token: str) -> bool:
     """The same word with its Norwegian and English endings (Interoperabilitet/Interoperability)."""
     a, b = name.casefold(), token.casefold()
-    return any(a.endswith(nb) and b.endswith(en) and a[:-len(nb)] == b[:-len(en)] for nb, en in read_rows("cognate-endings-nb-en.tsv"))
+    return any(a.endswith(nb) and b.endswith(en) and len(a) >= len(nb) + 2 and a[:-len(nb)] == b[:-len(en)]
+               for nb, en in read_rows("cognate-endings-nb-en.tsv"))
 
 
 @lru_cache(maxsize=50000)
@@ -197,6 +198,29 @@ def cognate_spelling(name: str, token: str) -> bool:
     return False
 
 
+def undoubled(name: str, token: str) -> bool:
+    """``token`` is ``name`` with one inner doubled consonant written single, as English often
+    transliterates Arabic, Russian and Ukrainian names (Mohammed/Mohamed, Hassan/Hasan,
+    Odessa/Odesa); a letter doubled (Ferguson/Fergusson) or a final double undone (Russell/
+    Russel) stays a typo."""
+    a, b = _letters(name), _letters(token)
+    if len(a) < 6 or len(a) != len(b) + 1:
+        return False
+    ops = Levenshtein.editops(a, b)
+    if len(ops) != 1 or ops[0].tag != "delete":
+        return False
+    pos = ops[0].src_pos
+    pair = a[pos - 1:pos + 1] if pos and a[pos - 1] == a[pos] else a[pos:pos + 2]
+    return len(pair) == 2 and pair[0] == pair[1] and not _VOWELS.match(pair[0]) and a.find(pair) + 2 < len(a)
+
+
+def spelt_otherwise(name: str, token: str) -> bool:
+    """The Norwegian form of a word or name and its English spelling: a cognate (Konsoll/
+    Console), a classical ending (Pilatus/Pilate, Sicilia/Sicily), or a double written single
+    (Mohammed/Mohamed). Not a misspelling."""
+    return cognate_spelling(name, token) or _cognate(name, token) or undoubled(name, token)
+
+
 def is_typo(name: str, token: str) -> bool:
     """``token`` is ``name`` with one letter dropped, doubled, added or changed (two in long
     names) that neither transliteration, nor a vowel for a vowel (Muhammed/Muhammad), nor an
@@ -205,7 +229,7 @@ def is_typo(name: str, token: str) -> bool:
     if a == b or len(a) < 3 or (a[:1] != b[:1] and len(a) < 5):
         return False
     limit = 1 if len(a) < 7 else 2
-    if abs(len(a) - len(b)) > limit or same_stem(name, token) or cognate_spelling(name, token):
+    if abs(len(a) - len(b)) > limit or same_stem(name, token) or spelt_otherwise(name, token):
         return False
     ops = Levenshtein.editops(a, b)
     if not 1 <= len(ops) <= limit:

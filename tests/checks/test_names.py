@@ -272,3 +272,25 @@ def test_an_epithet_of_norwegian_words_rendered_as_an_english_compound():
     assert findings(NamesCheck(), source, "The saga tells of Eric and his sons.")  # the epithet dropped
     # a surname of Norwegian words misspelt is still a near miss
     assert fails(NearMissCheck(), "Ordfører Anne Steinhaug sa ja til planen.", "Mayor Anne Steinhag said yes to the plan.")
+
+
+@pytest.mark.parametrize("source,good,bad", [
+    ("Forelesningen handlet om Platon og Pilatus.", "The lecture was about Plato and Pilate.",
+     "The lecture was about Plato and Pilatum."),  # a classical ending, not the name misspelt
+    ("De feiret ferien på Sicilia.", "They spent the holiday in Sicily.", "They spent the holiday in Sicilly."),
+    ("Talsmann Mohammed Hassan avviste kravet.", "Spokesman Mohamed Hasan rejected the demand.",
+     "Spokesman Mohammed Hassn rejected the demand."),  # one double written single is transliteration
+])
+def test_names_spelt_the_english_way_are_no_near_misses(source, good, bad):
+    assert passes(NearMissCheck(), source, good) and passes(NamesCheck(), source, good)
+    assert fails(NearMissCheck(), source, bad)
+
+
+def test_a_letter_doubled_or_a_final_double_undone_is_still_a_near_miss():
+    assert fails(NearMissCheck(), "Treneren Alex Ferguson var fornøyd.", "Manager Alex Fergusson was pleased.")
+    assert fails(NearMissCheck(), "Treneren Mark Russell var fornøyd.", "Manager Mark Russel was pleased.")
+
+
+def test_a_biblical_name_with_an_english_h_is_present():
+    assert passes(NamesCheck(), "I fortellingen bygger Noa en båt.", "In the story, Noah builds a boat.")
+    assert findings(NamesCheck(), "I fortellingen bygger Noa en båt.", "In the story, he builds a boat.")
