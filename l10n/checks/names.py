@@ -243,6 +243,11 @@ def verbatim_in(phrase: str, target: str) -> bool:
 _HAS_WORD = re.compile(r"\w")
 
 
+#: endings of an inflected name or its adjective (Russlands, Romas, Haagen, Romansk): "Apple" is no form of "Ap"
+_INFLECTIONS = frozenset({"s", "en", "ens", "et", "ets", "a", "as", "e", "es", "ne", "er", "ers", "n", "ns", "-en", "-ens", "-s",
+                          "sk", "nsk", "isk", "ske"})
+
+
 @lru_cache(maxsize=50000)
 def _exonym_key(word: str) -> str | None:
     table = exonyms()
@@ -250,7 +255,7 @@ def _exonym_key(word: str) -> str | None:
         return word
     for cut in range(len(word) - 1, max(len(word) - 4, 1), -1):  # an inflected form: Russlands, USAs, FN-sjefen
         key, rest = word[:cut], word[cut:]
-        if key in table and (not key.isupper() or rest in ("s", "-en", "-ens", "-s")) and rest not in ("sen", "son"):
+        if key in table and rest in (_INFLECTIONS if not key.isupper() else ("s", "-en", "-ens", "-s")):
             return key
     return None
 

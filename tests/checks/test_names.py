@@ -294,3 +294,10 @@ def test_a_letter_doubled_or_a_final_double_undone_is_still_a_near_miss():
 def test_a_biblical_name_with_an_english_h_is_present():
     assert passes(NamesCheck(), "I fortellingen bygger Noa en båt.", "In the story, Noah builds a boat.")
     assert findings(NamesCheck(), "I fortellingen bygger Noa en båt.", "In the story, he builds a boat.")
+
+
+def test_an_exonym_key_takes_only_inflection_endings():
+    from l10n.checks.names import _exonym_key
+
+    assert _exonym_key("Russlands") == "Russland"
+    assert _exonym_key("Apple") is None  # not Ap + "ple"

@@ -229,3 +229,10 @@ def test_a_converse_verb_keeps_the_facts_unless_the_verb_is_rendered_word_for_wo
     assert passes(check, "Schibsted kjøpte Finn av Telenor.", "Telenor sold Finn to Schibsted.")
     assert passes(check, "Nilsen etterfulgte Berg som rektor.", "Berg was replaced by Nilsen as head teacher.")
     assert fails(check, "Nilsen etterfulgte Berg som rektor.", "Berg succeeded Nilsen as head teacher.")
+
+
+def test_a_name_that_merely_starts_like_an_exonym_is_placed_as_itself():
+    # "Apple" is no inflected form of the exonym key "Ap" (Arbeiderpartiet)
+    check = SwappedNamesCheck()
+    assert fails(check, "Apple saksøkte Samsung i 2011.", "Samsung sued Apple in 2011.")
+    assert passes(check, "Apple saksøkte Samsung i 2011.", "Apple sued Samsung in 2011.")
