@@ -141,6 +141,9 @@ def _open_cache(config: Config, settings: dict[str, Any], cache_path: Path | Non
 
 
 def _open_tm(config: Config) -> tuple[TranslationMemory | None, int]:
+    section = config.section("memory")
+    if section.get("enabled", True) is False and "fuzzy_threshold" not in section:
+        return None, 0  # no memory and no threshold to check: l10n.memory is not even imported
     from .memory import memory_threshold, open_memory  # rapidfuzz and the TM only when it is used
 
     return open_memory(config), memory_threshold(config)
