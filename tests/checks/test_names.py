@@ -278,17 +278,15 @@ def test_an_epithet_of_norwegian_words_rendered_as_an_english_compound():
     ("Forelesningen handlet om Platon og Pilatus.", "The lecture was about Plato and Pilate.",
      "The lecture was about Plato and Pilatum."),  # a classical ending, not the name misspelt
     ("De feiret ferien på Sicilia.", "They spent the holiday in Sicily.", "They spent the holiday in Sicilly."),
-    ("Talsmann Mohammed Hassan avviste kravet.", "Spokesman Mohamed Hasan rejected the demand.",
-     "Spokesman Mohammed Hassn rejected the demand."),  # one double written single is transliteration
 ])
 def test_names_spelt_the_english_way_are_no_near_misses(source, good, bad):
     assert passes(NearMissCheck(), source, good) and passes(NamesCheck(), source, good)
     assert fails(NearMissCheck(), source, bad)
 
 
-def test_a_letter_doubled_or_a_final_double_undone_is_still_a_near_miss():
+def test_a_letter_doubled_or_undoubled_is_still_a_near_miss():
     assert fails(NearMissCheck(), "Treneren Alex Ferguson var fornøyd.", "Manager Alex Fergusson was pleased.")
-    assert fails(NearMissCheck(), "Treneren Mark Russell var fornøyd.", "Manager Mark Russel was pleased.")
+    assert fails(NearMissCheck(), "De besøkte slottet i Versailles.", "They visited the palace at Versailes.")
 
 
 def test_a_biblical_name_with_an_english_h_is_present():
