@@ -21,13 +21,14 @@ class ConsistencyCheck(Check):
     severity = "warning"
 
     def prepare(self, pairs: Iterable[tuple[str, str, Any]], context: CheckContext) -> None:
-        seen: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(dict)
+        seen: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(dict)
         for source, target, entry in pairs:
             if not target.strip():
                 continue
-            where = _where(entry)
-            seen[(getattr(entry, "msgctxt", None) or "", _norm(source))].setdefault(_norm(target), []).append(where)
-        context.data["consistency"] = {s: t for s, t in seen.items() if len(t) > 1}
+            seen[(getattr(entry, "msgctxt", None) or "", _norm(source))].setdefault(_norm(target), []).append(entry)
+        # where each entry is, written out only for the sources translated more than one way
+        context.data["consistency"] = {s: {t: [_where(e) for e in entries] for t, entries in t_.items()}
+                                       for s, t_ in seen.items() if len(t_) > 1}
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> Finding | None:
         key = (getattr(entry, "msgctxt", None) or "", _norm(source))

@@ -447,12 +447,12 @@ def copied_typos(source: str, target: str) -> tuple[tuple[str, str, tuple[int, i
     wanted, source_words, plain_source = _source_words(source)
     if not wanted:
         return ()
-    common = read_words("en-common-words.txt")
+    common, exonym_words = read_words("en-common-words.txt"), _exonym_words()
     found = []
     for m in _CAP_PART_RE.finditer(mask(target)):
         token = m.group(0)
         folded = token.casefold()
-        if folded in source_words or folded in common or folded in _exonym_words() or _plain(folded) in plain_source:
+        if folded in source_words or folded in common or folded in exonym_words or _plain(folded) in plain_source:
             continue  # copied, an English word, an exonym, or the same letters without accents (Erdoğan/Erdogan)
         for word in wanted:
             if (word[0] == token[0] and abs(len(word) - len(token)) <= 2 and is_typo(word, token)

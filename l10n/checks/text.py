@@ -89,8 +89,8 @@ def words(text: str) -> Iterator[re.Match[str]]:
     return WORD_RE.finditer(text)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=32768)
 def sentence_starts(text: str) -> frozenset[int]:
     """Offsets where a sentence (or quoted speech) begins: capitals there prove nothing.
-    Cached: several checks ask about the same text of an entry."""
-    return frozenset(m.end() for m in SENTENCE_START_RE.finditer(text))
+    Cached for a catalogue's texts: several checks ask about each, source and target."""
+    return frozenset(map(re.Match.end, SENTENCE_START_RE.finditer(text)))

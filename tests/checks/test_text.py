@@ -45,3 +45,12 @@ def test_mask_blanks_links_urls_domains_and_addresses() -> None:
     for gone in ("https", "vg.no", "tips@", "db.no", "]("):
         assert gone not in masked
     assert masked.startswith("Se  saken ") and "skriv til" in masked
+
+
+@given(st.lists(st.sampled_from(["Hei", ". ", "!", "? ", ": ", "«", "“", "\"", "(", "[", "– ", "-", "\n", " ", "*", "_", "'", "x"]),
+                max_size=14))
+def test_sentence_starts_are_the_regexs_match_ends(pieces: list[str]) -> None:
+    from l10n.checks.text import SENTENCE_START_RE, sentence_starts
+
+    text = "".join(pieces)
+    assert sentence_starts(text) == frozenset(m.end() for m in SENTENCE_START_RE.finditer(text))
