@@ -41,7 +41,7 @@ MAX_LENGTH_RATIO = 0.75  # target/source characters
 #: a lost comma may be Norwegian comma rules (English sets fewer), a lost "og"/"men" is a clause
 JOINT_RATIOS = ((1, 0, 0.8), (1, 1, 0.85), (2, 1, 0.9))
 #: a *lost piece*: a joint fewer, and a piece of the source between joints (a clause, a list
-#: item: "tillit og støtte" -> "trust") of which at most this share is found, that is at least
+#: item: "høyere lønn og kortere arbeidsdager" -> "higher pay") of which at most this share is found, that is at least
 #: PIECE_SHARE of the source, in a translation shorter than the source by PIECE_SHORTFALL of
 #: that piece's length and below PIECE_RATIO overall
 PIECE_COVERAGE, PIECE_SHARE, PIECE_SHORTFALL, PIECE_RATIO = 0.2, 0.08, 0.3, 0.95
@@ -117,7 +117,7 @@ _SENTENCE_BREAK = re.compile(r"(?<![A-ZÆØÅ][a-zæøå])(?<=[a-zæøå])[.!?](
 
 def fewer_joints(src: str, tgt: str) -> tuple[int, int]:
     """(joints, of them joining words) the translation has fewer than the source. Two source
-    sentences made one ("… 41 slag. Han fikk …" -> "… 41 balls by hitting …") is the translator's
+    sentences made one ("Brannen startet i natt. Den spredte seg raskt." -> "The fire began overnight and spread fast.") is the translator's
     choice, not a loss: a source sentence break counts only where the translation has one too."""
     (src_words, src_punct), (tgt_words, tgt_punct) = _joint_counts(src, "nb"), _joint_counts(tgt, "en")
     merged = max(0, len(_SENTENCE_BREAK.findall(src)) - len(_SENTENCE_BREAK.findall(tgt)))

@@ -150,7 +150,7 @@ def restructured(link: Link) -> bool:
 def fronted(src: str, start: int) -> bool:
     """Whether the name at ``start`` stands in an adverbial that opens its clause with a
     preposition, right after a preposition ("I Paris", "Etter møtet med Putin", "Ifølge
-    Reuters"; not the subject after the verb: "I slutten av 2017 dukket Siminoff opp")."""
+    Reuters"; not the subject after the verb: "I slutten av mars flyttet Nilsen inn")."""
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(src, 0, start)), default=0)
     words = [w.lower().strip("«\"“(") for w in src[clause:start].split()]
     openers = read_words("fronted-openers-nb.txt")
