@@ -4,7 +4,7 @@ import pytest
 
 from l10n.checks.modality import ModalityCheck, modality_rules, source_modals
 
-from .helpers import findings, passes
+from .helpers import fails, findings, passes
 
 GOOD = [
     ("Han kan ha drept henne.", "He may have killed her."),
@@ -65,3 +65,11 @@ def test_reported_speech_needs_a_hedge():
 def test_phrases_are_used_up_before_single_modals():
     counts = source_modals("Jeg skulle ønske jeg kunne synge.", modality_rules())
     assert counts["wish"] == 1 and counts["shall-past"] == 0 and counts["poss-past"] == 1
+
+
+def test_need_not_renders_the_source_necessity_so_an_extra_must_is_a_substitution():
+    source = "Du kan reise når du vil, men du trenger ikke å melde fra."
+    assert passes(ModalityCheck(), source, "You can travel when you like, but you need not report it.")
+    assert fails(ModalityCheck(), source, "You must travel when you like, but you need not report it.")
+    # "slipper" (need not) is a necessity of its own
+    assert passes(ModalityCheck(), "Hun kan bli, og hun slipper å betale.", "She can stay, and she needn't pay.")
