@@ -7,7 +7,6 @@ catalogues. Reports (:mod:`l10n.report`) only format the result.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 
 from collections import Counter, defaultdict
@@ -201,7 +200,11 @@ def _run_checks(items: list[Item], runner: CheckRunner) -> list[list[Located]]:
     inherit the prepared checks, so nothing big is pickled on the way in)."""
     global _WORK
     cores = _workers()
-    if cores < 2 or len(items) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+    if cores < 2 or len(items) < PARALLEL_MIN:
+        return [runner.check_entry(entry, pairs) for _, entry, pairs in items]
+    import multiprocessing as mp  # here: its import (sockets, pickling) is a tenth of a small run's start-up
+
+    if "fork" not in mp.get_all_start_methods():
         return [runner.check_entry(entry, pairs) for _, entry, pairs in items]
     _WORK = (items, runner)
     try:

@@ -16,6 +16,7 @@ class AddedMarkupCheck(Check):
     name = "Added markup"
     description = "The translation has HTML tags, attributes or script URLs the source does not have (never built)."
     severity = "error"
+    needs = "<:"  # a tag or a script URL (htmlguard.added_markup looks no further without one)
 
     def check_single(self, source: str, target: str, entry: Any, context: CheckContext) -> list[Finding]:
         return [self.finding(f"markup {text[:40]!r} is not in the source; the build will not use this translation",

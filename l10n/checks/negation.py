@@ -63,13 +63,19 @@ def window(text: str, match: re.Match[str]) -> tuple[list[str], list[str]]:
 
 def by_opposite(src: str, found: list[re.Match[str]], tgt: str) -> int:
     """How many of the source negators ``found`` the translation says by the opposite word."""
-    rows = _antonym_rows()
     said = 0
     for m in found:
         before, after = window(src, m)
-        if any(nb.fullmatch(w) and en.search(tgt) for nb, en in rows for w in before + after):
+        if any(en.search(tgt) for w in before + after for en in _opposites(w)):
             said += 1
     return said
+
+
+@lru_cache(maxsize=8192)
+def _opposites(word: str) -> tuple[re.Pattern[str], ...]:
+    """The English patterns of the antonym rows whose Norwegian side is ``word``: asked per
+    word instead of trying every row on every word (words recur; the rows do not change)."""
+    return tuple(en for nb, en in _antonym_rows() if nb.fullmatch(word))
 
 
 _COPULA = frozenset("er var være vært blir ble bli blitt virker virket synes syntes".split())
@@ -110,8 +116,10 @@ def source_negators(source: str, lang: str = "nb", target: str | None = None,
     if src_re is None:
         return []
     src = mask(source)
-    keep = litotes or (target is not None and negative_word(target))
-    return [m for m in src_re.finditer(src) if not _inside_name(src, m) and (keep or not _litotes(src, m))]
+    found = [m for m in src_re.finditer(src) if not _inside_name(src, m)]
+    if not found or litotes or (target is not None and negative_word(target)):
+        return found  # the target is read only when there is a negator to keep (most sources have none)
+    return [m for m in found if not _litotes(src, m)]
 
 
 _NEGATIVE_PREFIX = re.compile(r"\b(?:un([a-z]{4,})|(?:in|im|il|ir|dis)([a-z]{5,}))\b", re.IGNORECASE)

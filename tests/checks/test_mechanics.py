@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from l10n.checks.mechanics import (
@@ -157,3 +159,26 @@ def test_a_noun_then_its_homograph_verb_is_no_stutter():
     assert fails(check, "Han gikk inn i huset.", "He went into the the house.")
     assert fails(check, "Hun vil vinne.", "She will will win.")
     assert fails(check, "Det er huset til faren.", "It is the father's house house.")
+
+
+# --- the fast paths of the mechanics checks find exactly what their regexes find -------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from l10n.checks import mechanics  # noqa: E402
+
+_MECHANICS_TEXT = st.text(alphabet="aAbBtThHeEkKİıſΣσ  .@:/]()wW1_-’", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MECHANICS_TEXT)
+def test_possessive_repeat_regex_finds_what_the_greedy_one_finds(text: str) -> None:
+    want = [(m.span(), m.span(1)) for m in re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE).finditer(text)]
+    assert [(m.span(), m.span(1)) for m in mechanics._REPEAT_RE.finditer(text)] == want
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MECHANICS_TEXT)
+def test_link_hint_prefilter_misses_no_match(text: str) -> None:
+    assert mechanics._link_hint(text) == (mechanics._LINK_HINT_RE.search(text) is not None)
