@@ -38,6 +38,10 @@ class Risk:
         return f"risk {self.score:.0f}: " + "; ".join(f"{why} ({p:.2f})" for why, p in self.reasons) if self.reasons else "risk 0"
 
 
+#: the risk of an entry with no finding and no provenance (what entry_risk computes for one)
+NO_RISK = Risk(0.0, ())
+
+
 @lru_cache(maxsize=None)
 def weights() -> dict[str, float]:
     """Evidence name (a check id, or ``raw-mt``, ``tm-fuzzy``, ``masking-fallback``) -> probability."""
@@ -53,6 +57,9 @@ def _finding_weight(finding: Finding, table: dict[str, float]) -> float:
 
 def entry_risk(findings: Iterable[Finding], entry: Any = None) -> Risk:
     """The risk of one entry from its findings and its provenance."""
+    findings = list(findings)
+    if not findings and (entry is None or not getattr(entry, "comment", None)):
+        return NO_RISK  # most entries: nothing found and no provenance to weigh
     table = weights()
     reasons: list[tuple[str, float]] = []
     seen: set[str] = set()
