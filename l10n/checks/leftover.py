@@ -58,7 +58,7 @@ class LeftoverSourceCheck(Check):
         words = read_words("nb-leftover-words.txt")
         allowed = read_words("en-not-leftover.txt")
         masked = mask(target)
-        starts = sentence_starts(masked)
+        starts: frozenset[int] | None = None  # asked only for a word the clean set does not settle
         glossary_words = _glossary_words(context)
         clean = _clean_words(context)
         found = []
@@ -79,6 +79,11 @@ class LeftoverSourceCheck(Check):
                 elif not (word.islower() and _inside_name(masked, m.start(), m.end(), source)):
                     found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
                 continue
+            if lower not in words and not _norwegian_form(word):
+                clean.add(word)  # capitalised, off the list, no Norwegian form: every step below passes it
+                continue
+            if starts is None:
+                starts = sentence_starts(masked)
             if word[:1].isupper() and m.start() not in starts and _NEXT_CAPITALISED.match(masked[m.end():]):
                 continue  # part of a multi-word name of the translation's own (Sveriges Radio)
             if word[:1].isupper() and norwegian_form(word, source) and not _name_run(word, masked[m.end():], source) \
@@ -252,7 +257,8 @@ def _inside_name(text: str, start: int, end: int, source: str) -> bool:
 
 def _clean_words(context: CheckContext) -> set[str]:
     """Words :meth:`LeftoverSourceCheck.check_single` passes wherever they stand: on the
-    exceptions or glossary lists, or lower-case, off the word list and no Norwegian form.
+    exceptions or glossary lists, or off the word list and of no Norwegian form (lower-case
+    by :func:`_lowercase_leftover`, capitalised by :func:`_norwegian_form`).
     Their verdict reads only the word (and the run's glossary), and most words of a catalogue
     are such words, so each is judged once per run instead of once per occurrence."""
     clean = context.data.get("leftover-clean-words")
