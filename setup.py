@@ -21,6 +21,7 @@ setup(
         "requests>=2.28,<3",
         "rapidfuzz>=3.0,<4",
         "filelock>=3.12",
+        "orjson>=3.9,<4",
     ],
     extras_require={
         "test": [

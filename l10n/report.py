@@ -41,7 +41,6 @@ from html import escape
 from typing import Any
 
 from .checks.base import Finding
-from .jsonindent import dumps_indented
 from .qa import EntryRecord, QAResult
 
 JSON_VERSION = 1
@@ -51,7 +50,19 @@ _ANSI = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "
 def render_json(result: QAResult) -> str:
     data = {"version": JSON_VERSION, "summary": result.summary(), "findings": [f.as_dict() for f in result.findings],
             "entries": [_risk_dict(rec) for rec in by_risk(result.entries)]}
-    return dumps_indented(data) + "\n"  # the text of json.dumps(..., ensure_ascii=False, indent=2)
+    return _dumps(data) + "\n"
+
+
+def _dumps(data: Any) -> str:
+    """Indented JSON, UTF-8 as written: orjson's C encoder, because the standard library's
+    drops to pure Python once ``indent`` is given, and a large catalogue's report (thousands
+    of findings) then took longer to encode than several checks took to find them."""
+    import orjson
+
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except orjson.JSONEncodeError:  # a value orjson has no form for (a lone surrogate): json decides
+        return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def by_risk(entries: list[EntryRecord]) -> list[EntryRecord]:

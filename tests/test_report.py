@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from l10n.config import load_config
 from l10n.qa import run_qa
-from l10n.report import render_html, render_json, render_text
+from l10n.report import _dumps, render_html, render_json, render_text
 
 QA = Path(__file__).parent / "data" / "qa"
 
@@ -78,3 +82,20 @@ def test_text_report_shows_control_characters_instead_of_sending_them(tmp_path):
         text = render_text(run_qa([po]), color=color)
         assert "\x1b]" not in text and "\x07" not in text and "\x1b[2J" not in text
         assert "\\x1b]0;owned\\x07" in text
+
+
+# what a report holds: text (any code point, control characters too), counts, rounded scores
+_REPORT_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-2**63, 2**63 - 1),
+                            st.floats(0, 1000).map(lambda x: round(x, 3)), st.text())
+_REPORT_VALUES = st.recursive(_REPORT_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REPORT_VALUES)
+def test_report_json_is_the_text_json_dumps_writes(value):
+    assert _dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_report_json_of_a_lone_surrogate_falls_back_to_json():
+    assert _dumps({"msgstr": "a\ud800b"}) == json.dumps({"msgstr": "a\ud800b"}, ensure_ascii=False, indent=2)

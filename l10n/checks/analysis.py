@@ -41,7 +41,7 @@ _NUMERIC_ESCAPE = re.compile(r"\\(?:[0-7]|x|u|U|N)")
 _INLINE_FLAGS = re.compile(r"\(\?[-aLmsux]*[iL]")  # (?i), (?-i:…), (?L): case or locale rules of their own
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=32768)
 def lowered(text: str) -> str | None:
     """``text.lower()`` if case-sensitive matching on it is exactly case-insensitive matching
     on ``text`` (see the module notes), else None. Cached: every check of an entry asks."""
@@ -184,7 +184,7 @@ def required_parts(pattern: str) -> Need | None:
 _TOKEN_RE = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def tokens(text: str) -> frozenset[str]:
     """The ``\\w+`` runs of a text, as ``\\b`` sees them. Cached: every rule of an entry asks."""
     return frozenset(_TOKEN_RE.findall(text))
