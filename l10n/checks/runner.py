@@ -107,17 +107,7 @@ class CheckRunner:
             needs = check.needs
             if needs and not any(c in source or c in target for c in needs):
                 continue
-            try:  # _run written inline: this loop makes one call per check per entry
-                result = call(source, target, entry, context)
-            except Exception as exc:  # a bug in a check: loud, and the other checks still run (as _run)
-                found.append((_crash_finding(check, _crash_text(exc)), target))
-                continue
-            if not result:
-                continue
-            if isinstance(result, Finding):
-                found.append((result, target))
-            else:
-                found.extend((finding, target) for finding in result)
+            _run(check, call, source, target, entry, context, found)
         return found
 
 
