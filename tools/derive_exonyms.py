@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "l10n" / "data" / "qa" / "exonyms-cldr-nb-en.tsv"
 sys.path.insert(0, str(ROOT))
 
-from l10n.checks.names import norwegian_word, skeleton  # noqa: E402
+from l10n.checks.nameforms import norwegian_word  # noqa: E402
+from l10n.checks.names import skeleton  # noqa: E402
 
 
 def english_forms(name: str) -> list[str]:

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 from .base import Check, CheckContext, Finding
 from .data import exonyms, nb_zipf, read_words
-from .names import _exonym_key
+from .nameforms import exonym_key
 from .spelling import _common_english
 from .text import mask, sentence_starts
 
@@ -146,7 +146,7 @@ def norwegian_form(word: str, source: str) -> bool:
 @lru_cache(maxsize=65536)
 def _norwegian_form(word: str) -> bool:
     """:func:`norwegian_form`, which reads only the word: cached across entries."""
-    key = _exonym_key(word)
+    key = exonym_key(word)
     if key is not None and word[:1].isupper():
         if key.isupper() or word not in (key, key + "s") or nb_zipf().get(word.lower(), (0.0, 0.0))[1] >= 3.0:
             return False  # codes (AUD), other words (Spaniards), English words too (Island, Islands)

@@ -17,7 +17,9 @@ from rapidfuzz.distance import Levenshtein
 
 from .analysis import lowered
 from .base import Check, CheckContext, Finding
-from .data import exonyms, name_variants, nb_zipf, read_words, transliteration
+from .nameforms import (common_noun_form, compound_head, exonym_key, lexical, name_core, norwegian_word,
+                        zipf)
+from .data import exonyms, name_variants, read_words, transliteration
 from .spelling import (_EN_SUFFIXES, _VOWELS, _cognate, _common_english, _derived, _plain, _same_name,
                        _vowel_respelling, is_typo, same_stem, spelt_otherwise)
 from .text import mask, sentence_starts
@@ -104,9 +106,9 @@ def source_names(source: str) -> list[tuple[str, int, int]]:
         word = m.group(0).rstrip("'’")
         if len(word) < 2 or m.start() in starts:
             continue
-        if any(s <= m.start() < e for s, e in titles) and not _exonym_key(word):
+        if any(s <= m.start() < e for s, e in titles) and not exonym_key(word):
             continue  # a capitalised word of an all-caps or title-case heading or quoted title
-        if _in_english_title(masked, m.start()) and _lexical(word.lower()):
+        if _in_english_title(masked, m.start()) and lexical(word.lower()):
             continue  # "The President's Tale": a title's Norwegian-looking word, which a translation may render
         after = m.start() + len(word)
         if len(word) <= 3 and not word.isupper() and masked[after: after + 1] == "." and masked[after + 1:].strip(" »”\"'’)"):
@@ -172,44 +174,18 @@ def sentence_start_names(source: str, known: frozenset[str] = frozenset()) -> li
         word = m.group(0).rstrip("'’")
         if "-" in word:  # Sør-Afrika, Nord-Korea: the name after a direction word
             core = name_core(word)
-            if core is not None and len(core) >= 3 and (core != word or _exonym_key(word)):
+            if core is not None and len(core) >= 3 and (core != word or exonym_key(word)):
                 found.append((core, m.start() + word.index(core), m.start() + word.index(core) + len(core)))
             continue
         if len(word) < 3:
             continue
         lower = word.lower()
-        nb = _zipf(lower, "nb")
-        if word in known or (not norwegian_word(word) and (nb < 2.5 or _zipf(lower, "en") >= nb)
-                             and not _common_noun_form(lower)):
+        nb = zipf(lower, "nb")
+        if word in known or (not norwegian_word(word) and (nb < 2.5 or zipf(lower, "en") >= nb)
+                             and not common_noun_form(lower)):
             found.append((word, m.start(), m.start() + len(word)))
     return found
 
-
-_NOUN_ENDING = re.compile(r"(?:sjon|sjonen|sjoner|het|heten|heter|else|elsen|itet|iteten|ing|ingen|inger|ende|ene|erne|ernes|ert|ske|tet|isme|ismen|ist|isten)$")
-
-
-def _common_noun_form(lower: str) -> bool:
-    """A Norwegian common noun or adjective by its form, however rare: a derivational or
-    inflectional ending (segregasjon, majestet), or a compound of known words (infrarøde)."""
-    if _NOUN_ENDING.search(lower):
-        return True
-    return any(norwegian_word(lower[i:]) and len(lower) - i >= 4 for i in range(2, len(lower) - 3))
-
-
-def _zipf(word: str, lang: str) -> float:
-    """Zipf frequency in Norwegian ("nb") or English ("en") of a word frequent in Norwegian;
-    0 for rarer words (shipped from wordfreq, see tools/derive_qa_wordlists.py)."""
-    return nb_zipf().get(word, (0.0, 0.0))[0 if lang == "nb" else 1]
-
-
-@lru_cache(maxsize=50000)
-def norwegian_word(word: str) -> bool:
-    """A common Norwegian word that is not also common English (Stortinget, Gud, dynastiet)."""
-    lower = word.lower()
-    if lower in read_words("nb-leftover-words.txt"):
-        return True
-    nb = _zipf(lower, "nb")
-    return nb >= 3.0 and nb - _zipf(lower, "en") >= 0.8
 
 
 @lru_cache(maxsize=4096)
@@ -242,103 +218,6 @@ def verbatim_in(phrase: str, target: str) -> bool:
 
 _HAS_WORD = re.compile(r"\w")
 
-
-#: endings of an inflected name or its adjective (Russlands, Romas, Haagen, Romansk): "Apple" is no form of "Ap"
-_INFLECTIONS = frozenset({"s", "en", "ens", "et", "ets", "a", "as", "e", "es", "ne", "er", "ers", "n", "ns", "-en", "-ens", "-s",
-                          "sk", "nsk", "isk", "ske"})
-
-
-@lru_cache(maxsize=50000)
-def _exonym_key(word: str) -> str | None:
-    table = exonyms()
-    if word in table:
-        return word
-    for cut in range(len(word) - 1, max(len(word) - 4, 1), -1):  # an inflected form: Russlands, USAs, FN-sjefen
-        key, rest = word[:cut], word[cut:]
-        if key in table and rest in (_INFLECTIONS if not key.isupper() else ("s", "-en", "-ens", "-s")):
-            return key
-    return None
-
-
-_INFLECTED_ACRONYM = re.compile(r"([A-ZÆØÅ]{2,}\d*)(?:en|et|er|ene|ens|ets|ers|erne|ernes|s)")
-
-
-@lru_cache(maxsize=50000)
-def name_core(word: str, in_run: bool = False) -> str | None:
-    """The part of a capitalised word a translation must keep: 'Qing-dynastiet' -> 'Qing',
-    'Nord-Texas' -> 'Texas', 'PC-er' -> 'PC'; None for a Norwegian word ('Stortinget')."""
-    if _exonym_key(word):
-        return word
-    parts = word.split("-")
-    prefixes = read_words("name-prefixes-nb.txt")
-    while len(parts) > 1 and parts[0].lower() in prefixes:
-        parts.pop(0)
-    while len(parts) > 1 and parts[-1][:1].islower() and (len(parts[-1]) >= 4 or norwegian_word(parts[-1])):
-        parts.pop()
-    core = "-".join(parts)
-    if not core[:1].isupper() or (len(core) == 1 and len(parts) < len(word.split("-"))):
-        return None  # T-banen, A-pressen: a letter of a Norwegian compound
-    inflected = _INFLECTED_ACRONYM.fullmatch(core)
-    if inflected:
-        return inflected.group(1)  # SMSen, URIer, IKEAs: Norwegian inflects an acronym without a hyphen
-    if core.isupper():
-        if len(core) >= 4 and core.isalpha() and norwegian_word(core):
-            return None  # SISTE NYTT, KILDE: a Norwegian word in capitals (a label, emphasis) is translated
-        return core
-    if _exonym_key(core):
-        return core
-    if in_run and len(core) >= 7 and core.endswith(("eren", "aren")) and _lexical(core.lower()[:-2]):
-        return None  # Vilhelm Erobreren: an epithet, a definite noun English translates
-    if in_run:  # Gunnar Wilhelmsen: part of a multi-word name unless a very common word (Det, Norges)
-        nb = _zipf(core.lower(), "nb")
-        return None if nb >= 5.0 or (nb >= 4.0 and _zipf(core.lower(), "en") < 1.0) else core
-    if len(core) >= 9 and any(ch in "æøåÆØÅ" for ch in core):
-        return None  # Kongedømmene, Høymiddelalderen: Norwegian compounds
-    if len(core) >= 9 and _NOUN_ENDING.search(core.lower()) and _common_noun_form(core.lower()[:-2]):
-        return None  # Tempelridderne: a capitalised Norwegian noun, inflected
-    if len(core) >= 8 and descriptive_compound(core.lower()):
-        return None  # Slottsparken, Finanskomiteen: a name made of Norwegian words, which English translates
-    return None if norwegian_word(core) else core
-
-
-@lru_cache(maxsize=50000)
-def descriptive_compound(lower: str, depth: int = 0) -> bool:
-    """A compound wholly of Norwegian words (Slotts|parken, Finans|komiteen, Storhorn|bille): a
-    descriptive name of a place, body, day or species that English translates (the Palace Park,
-    the Finance Committee), unlike a name with a name inside (Niagara|fossen, Frogner|parken, whose
-    first part is no word) or a surname ending (Lind|berg). The last part must be a word only
-    Norwegian has, so English-looking names (Lille|hammer) stay names; the first may be a
-    compound of any Norwegian words itself (stor|horn)."""
-    ends = read_words("name-endings-nb.txt")
-    for i in range(3, len(lower) - 3):
-        tail = lower[i:]
-        if tail in ends or not (norwegian_word(tail) if depth == 0 else _lexical(tail)):
-            continue
-        head = lower[:i]
-        for part in (head, head[:-1] if head[-1] in "se" and len(head) > 4 else ""):
-            if part and (_lexical(part) or (depth < 1 and len(part) >= 6 and descriptive_compound(part, depth + 1))):
-                return True
-    return False
-
-
-def _lexical(word: str) -> bool:
-    """A Norwegian word of the lexicon, whether or not English has it too (stor, horn, finans)."""
-    return _zipf(word, "nb") >= 3.0 or word in read_words("nb-leftover-words.txt")
-
-
-@lru_cache(maxsize=50000)
-def compound_head(word: str) -> str | None:
-    """The name inside a Norwegian compound: 'Niagarafossen' -> 'Niagara' (fossen is Norwegian)."""
-    lower = word.lower()
-    for i in range(3, len(lower) - 2):
-        if norwegian_word(lower[i:]) and lower[i:] not in read_words("name-endings-nb.txt"):
-            head = word[:i]
-            if norwegian_word(head):
-                return None
-            if head.endswith("s") and len(head) > 4:
-                head = head[:-1]
-            return compound_head(head) or head
-    return None
 
 
 @lru_cache(maxsize=1)
@@ -394,7 +273,7 @@ def _expectations(source: str, context: CheckContext) -> list[Expectation]:
     for word, start, end in source_names(source):
         if any(s <= start < e for s, e in covered):
             continue
-        key = _exonym_key(word)
+        key = exonym_key(word)
         if key is not None:
             expected.append(Expectation(word, (*table[key], word), (start, end), "exonym"))
         else:
@@ -403,7 +282,7 @@ def _expectations(source: str, context: CheckContext) -> list[Expectation]:
             expected.append(Expectation(word, alts + name_variants().get(word, ()), (start, end), "name"))
     known = context.data.get("catalogue-names", frozenset())
     for word, start, end in sentence_start_names(source, known):
-        if not any(s <= start < e for s, e in covered) and _exonym_key(word) is None:
+        if not any(s <= start < e for s, e in covered) and exonym_key(word) is None:
             expected.append(Expectation(word, (word,), (start, end), "start"))
     return expected
 
@@ -489,7 +368,7 @@ def _analyse_expected(source: str, target: str, context: CheckContext,
                                                    for tok, _, _ in index.tokens):
             continue  # Sturlasons -> Sturluson's, Muhammed -> Muhammad, Noa -> Noah: a name spelt the English way
         source_skeletons = {skeleton(w) for w, _, _ in source_names(source)}
-        near = _nearest(exp, index, source_skeletons, target) if exp.origin != "start" or exp.label in known or not _zipf(exp.label.lower(), "nb") else None
+        near = _nearest(exp, index, source_skeletons, target) if exp.origin != "start" or exp.label in known or not zipf(exp.label.lower(), "nb") else None
         if near is None and exp.origin != "start":
             report.missing.append(exp)
         elif near is not None:
@@ -508,7 +387,7 @@ def _rendered_word_by_word(label: str, index: "TargetIndex", source: str) -> boo
     compound of two English words that is no word itself and not in the source (Fair|hair,
     Blood|axe): an epithet or descriptive name translated, not a name lost or corrupted."""
     lower = label.lower()
-    if "-" in lower or not _two_words(lower, _lexical):
+    if "-" in lower or not _two_words(lower, lexical):
         return False
     source_words = set(TOKEN_RE.findall(source))
     return any(tok[:1].isupper() and tok[1:].islower() and tok not in source_words and not _common_english(tok)
@@ -521,7 +400,7 @@ def _parts_present(label: str, index: "TargetIndex", folded: str, target: str) -
     for part in label.split("-"):
         if not part[:1].isupper():
             continue
-        key = _exonym_key(part)
+        key = exonym_key(part)
         alts = (part, *exonyms()[key], *name_variants().get(part, ())) if key else (part, *name_variants().get(part, ()))
         if not any((a.casefold() in folded and verbatim_in(a, target)) or index.contains(a) for a in alts):
             return False

@@ -27,7 +27,7 @@ from typing import Any, Iterator
 
 from .base import Check, CheckContext, Finding
 from .data import exonyms, read_rows
-from .names import _exonym_key
+from .nameforms import exonym_key
 from .spelling import _norm
 from .text import mask
 from .units import quantities
@@ -183,7 +183,6 @@ class OmissionCheck(Check):
                             f"source and is {ratio:.0%} of its length: a clause or list item may be missing",
                             span, side="source")
 
-
     def _lost_piece(self, src: str, tgt: str, fewer: int | None = None) -> Finding | None:
         """A joint fewer and one piece of the source (a clause, a list item) with nothing of it in
         a translation that is shorter by a good part of that piece's length. The cheap tests
@@ -232,7 +231,7 @@ def _renderings() -> dict[str, tuple[str, ...]]:
 
 #: Norwegian endings of inflected nouns, verbs and adjectives, longest first: a form not in the
 #: table is looked up by its stem and the stem + e (kongen -> konge, bekreftet -> bekrefte)
-_ENDINGS = ("enes", "ene", "ens", "ets", "ede", "ete", "ene", "en", "et", "er", "es", "te", "de", "a", "e", "s", "t")
+_ENDINGS = ("enes", "ene", "ens", "ets", "ede", "ete", "en", "et", "er", "es", "te", "de", "a", "e", "s", "t")
 
 
 def _lemma_keys(word: str, content: bool = False) -> tuple[str, ...]:
@@ -285,7 +284,7 @@ def _found(word: str, present: frozenset[str]) -> bool:
     """The word itself (a cognate, a name, a number) or one of its usual renderings is in the translation."""
     if any(k in present for k in word_keys(word)):
         return True
-    key = _exonym_key(word) if word[:1].isupper() else None  # Roma -> Rome, Tyskland -> Germany
+    key = exonym_key(word) if word[:1].isupper() else None  # Roma -> Rome, Tyskland -> Germany
     return key is not None and any(_key(alt.split()[0]) in present for alt in exonyms()[key] if alt)
 
 

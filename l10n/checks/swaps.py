@@ -35,7 +35,8 @@ from typing import Any
 
 from .base import Check, CheckContext, Finding
 from .data import exonyms, read_rows, read_words
-from .names import NAME_RE, TOKEN_RE, _exonym_key, same_stem, sentence_start_names, source_names
+from .nameforms import exonym_key
+from .names import NAME_RE, TOKEN_RE, same_stem, sentence_start_names, source_names
 from .spelling import _common_english
 from .text import mask, sentence_starts
 
@@ -53,7 +54,7 @@ _RELATIVE_COPULA = re.compile(r"\bsom\s+(?:er|var|blir|ble)\b", re.IGNORECASE)
 def _places(word: str, target: str, tokens: list[tuple[str, int, int]]) -> list[int]:
     """Where a source name sits in the target: the same word (inflection and transliteration
     aside) or its English exonym."""
-    key = _exonym_key(word)
+    key = exonym_key(word)
     if key is not None:
         spots = []
         for i, alt in enumerate(exonyms()[key]):
@@ -178,7 +179,7 @@ def _candidates(src: str, taken: tuple[int, ...]) -> tuple[tuple[str, int, int, 
         if m.start() in taken:
             continue
         word = m.group(0)
-        if m.start() in src_starts and _exonym_key(word) is not None:
+        if m.start() in src_starts and exonym_key(word) is not None:
             found.append((word, m.start(), m.end(), None))
             continue
         head, _, rest = word.partition("-")
@@ -273,9 +274,9 @@ def _base(word: str) -> str:
 def _mention_starts(word: str, src: str) -> list[int]:
     """Where the source mentions the same name (any form of an exonym: Russland, Russlands;
     a name and its genitive: Tom, Toms)."""
-    key = _exonym_key(word)
+    key = exonym_key(word)
     if key is not None:
-        return [m.start() for m in NAME_RE.finditer(src) if _exonym_key(m.group(0)) == key]
+        return [m.start() for m in NAME_RE.finditer(src) if exonym_key(m.group(0)) == key]
     return mention_starts(_base(word), src, before="'’-", after="")
 
 

@@ -182,7 +182,8 @@ def test_a_converse_comparative_or_direction_keeps_the_facts():
 def _more_names_simple(src: str, tgt: str, known: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """swaps._more_names as one pass over source and target (the form before it was split
     into a per-source part and a per-target part)."""
-    from l10n.checks.names import NAME_RE, _exonym_key
+    from l10n.checks.nameforms import exonym_key
+    from l10n.checks.names import NAME_RE
     from l10n.checks.spelling import _common_english
     from l10n.checks.swaps import _base
     from l10n.checks.text import sentence_starts
@@ -194,7 +195,7 @@ def _more_names_simple(src: str, tgt: str, known: list[tuple[str, int, int]]) ->
         if m.start() in taken:
             continue
         word = m.group(0)
-        if m.start() in src_starts and _exonym_key(word) is not None:
+        if m.start() in src_starts and exonym_key(word) is not None:
             found.append((word, m.start(), m.end()))
             continue
         head, _, rest = word.partition("-")
