@@ -79,35 +79,32 @@ class LeftoverSourceCheck(Check):
                 elif not (word.islower() and _inside_name(masked, m.start(), m.end(), source)):
                     found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
                 continue
-            if lower not in words and not _norwegian_form(word):
+            if lower not in words and not norwegian_form(word):
                 clean.add(word)  # capitalised, off the list, no Norwegian form: every step below passes it
                 continue
             if starts is None:
                 starts = sentence_starts(masked)
-            if word[:1].isupper() and m.start() not in starts and _NEXT_CAPITALISED.match(masked[m.end():]):
+            # from here on the word is capitalised
+            if m.start() not in starts and _NEXT_CAPITALISED.match(masked[m.end():]):
                 continue  # part of a multi-word name of the translation's own (Sveriges Radio)
-            if word[:1].isupper() and norwegian_form(word, source) and not _name_run(word, masked[m.end():], source) \
+            if norwegian_form(word) and not _name_run(word, masked[m.end():], source) \
                     and not _after_capitalised(word, masked[:m.start()], source):
                 found.append(self.finding(f"{word!r} is Norwegian left untranslated (a Norwegian place name or compound)",
                                           (m.start(), m.end())))
                 continue
-            if word[:1].isupper() and masked[m.end():m.end() + 1] in ("'", "’"):
+            if masked[m.end():m.end() + 1] in ("'", "’"):
                 continue  # a possessive: a name (Uka's weapon), not a leftover word
-            if lower not in words:
-                if norwegian_form(word, source) or (word.islower() and norwegian_lowercase(word)):
-                    found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
+            if lower not in words:  # then it has a Norwegian form (see above): a compound or place name in a name run
+                found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
                 continue
-            if word[:1].isupper() and m.start() not in starts:
+            if m.start() not in starts:
                 continue  # a name the source also capitalises (Stortinget, Aftenposten)
-            if word[:1].isupper() and word in source and (not source.startswith(word) or copied_name(word)):
+            if word in source and (not source.startswith(word) or copied_name(word)):
                 continue  # copied from the source, inside it or as a name opening both (Equinor, NHO)
-            if word[:1].isupper() and _name_run(word, masked[m.end():], source):
+            if _name_run(word, masked[m.end():], source):
                 continue  # a multi-word name copied as it stands: Norges Bank, Eiendom Norge
-            if word[:1].isupper() and word in context.data.get("source-names", ()) and word in source:
+            if word in context.data.get("source-names", ()) and word in source:
                 continue  # a name the catalogue capitalises mid-sentence elsewhere
-            if word.islower() and _inside_name(masked, m.start(), m.end(), source):
-                continue  # "og" in Møre og Romsdal, copied from the source
-
             found.append(self.finding(f"{word!r} looks like an untranslated Norwegian word", (m.start(), m.end())))
         return found
 
@@ -133,19 +130,14 @@ def copied_name(word: str) -> bool:
 def _lowercase_leftover(word: str) -> bool:
     """A word not opening with a capital and not on the list is Norwegian by its form or the
     lexicon. A pure function of the word (words recur across entries), so cached."""
-    return _norwegian_form(word) or (word.islower() and norwegian_lowercase(word))
-
-
-def norwegian_form(word: str, source: str) -> bool:
-    """Norwegian the word list does not have: a compound of Norwegian words (pakkeløsninger,
-    Utenriksdepartementet), or a Norwegian place name whose English form differs (Tyskland,
-    Nord-Korea) copied from the source."""
-    return _norwegian_form(word)
+    return norwegian_form(word) or (word.islower() and norwegian_lowercase(word))
 
 
 @lru_cache(maxsize=65536)
-def _norwegian_form(word: str) -> bool:
-    """:func:`norwegian_form`, which reads only the word: cached across entries."""
+def norwegian_form(word: str) -> bool:
+    """Norwegian the word list does not have: a compound of Norwegian words (pakkeløsninger,
+    Utenriksdepartementet), or a Norwegian place name whose English form differs (Tyskland,
+    Nord-Korea) copied from the source. Reads only the word, so cached across entries."""
     key = exonym_key(word)
     if key is not None and word[:1].isupper():
         if key.isupper() or word not in (key, key + "s") or nb_zipf().get(word.lower(), (0.0, 0.0))[1] >= 3.0:
@@ -258,7 +250,7 @@ def _inside_name(text: str, start: int, end: int, source: str) -> bool:
 def _clean_words(context: CheckContext) -> set[str]:
     """Words :meth:`LeftoverSourceCheck.check_single` passes wherever they stand: on the
     exceptions or glossary lists, or off the word list and of no Norwegian form (lower-case
-    by :func:`_lowercase_leftover`, capitalised by :func:`_norwegian_form`).
+    by :func:`_lowercase_leftover`, capitalised by :func:`norwegian_form`).
     Their verdict reads only the word (and the run's glossary), and most words of a catalogue
     are such words, so each is judged once per run instead of once per occurrence."""
     clean = context.data.get("leftover-clean-words")
