@@ -200,12 +200,10 @@ def _run_checks(items: list[Item], runner: CheckRunner) -> list[list[Located]]:
     inherit the prepared checks, so nothing big is pickled on the way in)."""
     global _WORK
     cores = _workers()
-    if cores < 2 or len(items) < PARALLEL_MIN:
+    if cores < 2 or len(items) < PARALLEL_MIN or not _can_fork():
         return [runner.check_entry(entry, pairs) for _, entry, pairs in items]
-    import multiprocessing as mp  # here: its import (sockets, pickling) is a tenth of a small run's start-up
+    import multiprocessing as mp
 
-    if "fork" not in mp.get_all_start_methods():
-        return [runner.check_entry(entry, pairs) for _, entry, pairs in items]
     _WORK = (items, runner)
     try:
         step = -(-len(items) // (cores * 4))
@@ -215,6 +213,12 @@ def _run_checks(items: list[Item], runner: CheckRunner) -> list[list[Located]]:
     finally:
         _WORK = None
     return [findings for part in parts for findings in part]
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp  # here: its import (sockets, pickling) is a tenth of a small run's start-up
+
+    return "fork" in mp.get_all_start_methods()
 
 
 def _workers() -> int:

@@ -212,7 +212,7 @@ def _sequence_need(items: list[tuple], left: bool, right: bool) -> list[Literal]
 
     def close(bounded: bool) -> None:
         if run:
-            candidates.append([(run, run_left and bounded and _WORD_LITERAL.fullmatch(run) is not None)])
+            candidates.append([(run, run_left and bounded and _TOKEN_RE.fullmatch(run) is not None)])
 
     for index, (kind, value, least, once) in enumerate(items):
         if kind == "zero":
@@ -244,8 +244,6 @@ def _sequence_need(items: list[tuple], left: bool, right: bool) -> list[Literal]
         return None
     return max(candidates, key=lambda c: (min(len(t) for t, _ in c) + (2 if all(w for _, w in c) else 0), -len(c)))
 
-
-_WORD_LITERAL = re.compile(r"\w+")
 
 
 def _alternation(p: str, i: int) -> tuple[list[list[tuple]], int]:

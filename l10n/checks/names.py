@@ -17,9 +17,9 @@ from rapidfuzz.distance import Levenshtein
 
 from .analysis import lowered
 from .base import Check, CheckContext, Finding
+from .data import exonyms, name_variants, read_words, transliteration
 from .nameforms import (common_noun_form, compound_head, exonym_key, lexical, name_core, norwegian_word,
                         zipf)
-from .data import exonyms, name_variants, read_words, transliteration
 from .spelling import (_EN_SUFFIXES, _VOWELS, _cognate, _common_english, _derived, _plain, _same_name,
                        _vowel_respelling, is_typo, same_stem, spelt_otherwise)
 from .text import mask, sentence_starts

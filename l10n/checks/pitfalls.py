@@ -59,12 +59,6 @@ def pitfall_rules(name: str = "pitfalls-nb-en.tsv") -> tuple[PitfallRule, ...]:
     return tuple(rules)
 
 
-def negative_adjective(text: str) -> bool:
-    """A negation said by a prefix (intolerant, inaccurate, illegal, irrelevant, impolite), by
-    the negation module's rule. For absent-target rules: "not" said otherwise."""
-    return prefixed_adjectives(text) > 0
-
-
 class PitfallCheck(Check):
     """False friends and constructions MT systematically gets wrong from Norwegian."""
 
@@ -85,8 +79,8 @@ class PitfallCheck(Check):
             src_match = search(rule.source, src, low_src)
             if src_match is None:
                 continue
-            if rule.absent:
-                if search(rule.target, tgt, low_tgt) is None and not negative_adjective(tgt) and not said_otherwise(source, target):
+            if rule.absent:  # the target must say it: a negating prefix (intolerant) or other words do too
+                if search(rule.target, tgt, low_tgt) is None and not prefixed_adjectives(tgt) and not said_otherwise(source, target):
                     found.append(self._finding(rule, src_match.span(), "source"))
                 continue
             tgt_match = search(rule.target, tgt, low_tgt)
