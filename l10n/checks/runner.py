@@ -94,21 +94,25 @@ class CheckRunner:
                 if broken and check.check_id in broken:
                     found.append((_crash_finding(check, broken[check.check_id]), target))
                     continue
-                _run(check, call, source, target, entry, context, found)
+                if _may_find(check, source, target):
+                    _run(check, call, source, target, entry, context, found)
         return found
 
     def _check_one(self, plan: tuple[tuple[Check, Callable[..., Any]], ...], source: str, target: str,
                    entry: polib.POEntry, found: list[Located]) -> list[Located]:
         """:meth:`check_entry` for the common case, one translated form and no broken check:
-        the same calls in the same order, minus the per-form bookkeeping; a check whose
-        ``needs`` characters are in neither text is not called (it could find nothing)."""
+        the same calls in the same order, minus the per-form bookkeeping."""
         context = self.context
         for check, call in plan:
-            needs = check.needs
-            if needs and not any(c in source or c in target for c in needs):
-                continue
-            _run(check, call, source, target, entry, context, found)
+            if _may_find(check, source, target):
+                _run(check, call, source, target, entry, context, found)
         return found
+
+
+def _may_find(check: Check, source: str, target: str) -> bool:
+    """False when the check ``needs`` characters that neither text holds: it could find nothing."""
+    needs = check.needs
+    return not needs or any(c in source or c in target for c in needs)
 
 
 def _run(check: Check, call: Callable[..., Any], source: str, target: str, entry: polib.POEntry,
