@@ -122,7 +122,8 @@ def source_negators(source: str, lang: str = "nb", target: str | None = None,
     return [m for m in found if not _litotes(src, m)]
 
 
-_NEGATIVE_PREFIX = re.compile(r"\b(?:un([a-z]{4,})|(?:in|im|il|ir|dis)([a-z]{5,}))\b", re.IGNORECASE)
+_NEGATIVE_PREFIXES = "in|im|il|ir|dis"  # English prefixes that negate an adjective (besides un-)
+_NEGATIVE_PREFIX = re.compile(rf"\b(?:un([a-z]{{4,}})|(?:{_NEGATIVE_PREFIXES})([a-z]{{5,}}))\b", re.IGNORECASE)
 
 
 def negative_word(text: str) -> bool:
@@ -178,7 +179,7 @@ _TOO_NB = re.compile(r"\bfor\s+[^\W\d_]+\s+(?:til|å)\b", re.IGNORECASE)
 _TOO_EN = re.compile(r"\btoo\s+\w+(?:\s+\w+)?\s+to\s+\w+", re.IGNORECASE)
 
 
-_PREFIXED_RE = re.compile(r"\b(?:in|im|il|ir|dis)([a-z]{4,})\b", re.IGNORECASE)
+_PREFIXED_RE = re.compile(rf"\b(?:{_NEGATIVE_PREFIXES})([a-z]{{4,}})\b", re.IGNORECASE)
 _ADJECTIVE_END = ("ant", "ent", "ible", "able", "ive", "al", "ate", "ect", "ete", "ure", "ous", "ar", "ic", "id", "ite", "ing")
 
 

@@ -271,7 +271,7 @@ def _base(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-def _mention_starts(word: str, src: str) -> list[int]:
+def _source_mentions(word: str, src: str) -> list[int]:
     """Where the source mentions the same name (any form of an exonym: Russland, Russlands;
     a name and its genitive: Tom, Toms)."""
     key = exonym_key(word)
@@ -288,7 +288,7 @@ def _place(run: list[tuple[str, int, int]], src: str, tgt: str, tokens: list[tup
         spots = _places(word, tgt, tokens)
         if not spots:
             continue
-        mentions = _mention_starts(word, src)
+        mentions = _source_mentions(word, src)
         if len(spots) != len(mentions) or start not in mentions:
             return None
         return word, spots[mentions.index(start)]
