@@ -193,12 +193,18 @@ def test_single_step_commands_use_the_stamps_too(invoke, project: Path) -> None:
 
 def test_noop_run_loads_neither_polib_nor_the_segmenter(project: Path) -> None:
     """A no-op run is stamps and stats only: the heavy machinery is imported by work, not by checks."""
+    loaded, stderr = _loaded_by_noop_run(project, ("polib", "rapidfuzz", "l10n.segment", "l10n.merge", "l10n.assemble"))
+    assert loaded == "[]", stderr
+
+
+def _loaded_by_noop_run(project: Path, modules: tuple[str, ...]) -> tuple[str, str]:
+    """Which of ``modules`` an ``l10n run -q`` in a fresh interpreter imported (printed as a
+    sorted list), and its stderr."""
     code = ("import sys; from l10n.cli import main; sys.argv = ['l10n', 'run', '-q']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('polib', 'rapidfuzz', 'l10n.segment', 'l10n.merge', 'l10n.assemble') "
-            "if m in sys.modules))")
+            f"print(sorted(m for m in {modules!r} if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+    return done.stdout.strip().splitlines()[-1], done.stderr
 
 
 def test_machine_translation_is_asked_only_about_catalogues_with_untranslated_entries(project: Path,
@@ -263,11 +269,7 @@ def test_noop_run_reads_l10n_toml_from_its_parsed_cache(project: Path) -> None:
     """The first run left the parsed l10n.toml under .l10n/, so a no-op run loads neither the TOML
     parser nor the locale data; an edit of the file is still seen (test_build_setting_... above)."""
     assert (project / ".l10n/config.json").is_file()
-    code = ("import sys; from l10n.cli import main; sys.argv = ['l10n', 'run', '-q']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('tomllib', 'babel', 'l10n.languages', 'l10n.article', 'hashlib') "
-            "if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+    loaded, stderr = _loaded_by_noop_run(project, ("tomllib", "babel", "l10n.languages", "l10n.article", "hashlib"))
+    assert loaded == "[]", stderr
     (project / ".l10n/config.json").write_bytes(b"\x00garbage")
     assert worked(run(project)) == set()  # a broken cache is only a cache miss
